@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parsePreset } from './config.ts';
+import { StartupError } from './startup-error.ts';
+
+describe('config', () => {
+  it('defaults to the embedded database on port 8080', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeNull();
+    expect(config.port).toBe(8080);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }, /PORT="abc" is not a port number/],
+    ['SEED_PRESET', { SEED_PRESET: 'huge' }, /unknown preset "huge"/],
+    ['SEED', { SEED: '-1' }, /not a non-negative integer/],
+  ])('rejects a bad %s with an actionable error', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(StartupError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('names the valid presets', () => {
+    expect(() => parsePreset('xl')).toThrow('use one of: demo, large');
+  });
+});

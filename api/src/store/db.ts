@@ -1,0 +1,75 @@
+// Connection pool and the Queryable type every repository takes.
+import pg from 'pg';
+import { StartupError } from '../startup-error.ts';
+
+export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+// float8 and int8 arrive as JS numbers; bigint ids stay well inside 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export interface PoolOptions {
+  max?: number;
+  /** Embedded PGlite serialises everything; session tuning there is pointless. */
+  tuneSessions?: boolean;
+}
+
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    // On 2 cores parallel plans and JIT made spatial aggregates 5–14× slower (shared/notes/postgis-performance.md).
+    ...((options.tuneSessions ?? true) && { options: '-c max_parallel_workers_per_gather=0 -c jit=off' }),
+  });
+  pool.on('error', (error) => {
+    process.stderr.write(`warning: idle database connection failed: ${error.message}\n`);
+  });
+  return pool;
+}
+
+/** Where a URL points, without its password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'an unparsable URL';
+  }
+}
+
+/** Connects once and turns the usual failures into one actionable line. */
+export async function checkConnection(pool: pg.Pool, url: string, variable = 'DATABASE_URL'): Promise<void> {
+  try {
+    await pool.query('SELECT 1');
+  } catch (cause) {
+    const code = (cause as { code?: string }).code ?? '';
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const where = describeUrl(url);
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ETIMEDOUT') {
+      throw new StartupError(
+        `cannot reach PostgreSQL at ${where} (${code})`,
+        `check ${variable}, or unset it to run on the embedded database`,
+        { cause },
+      );
+    }
+    if (code === '3D000') {
+      throw new StartupError(
+        `database in ${variable} does not exist (${where})`,
+        'create it with createdb first',
+        {
+          cause,
+        },
+      );
+    }
+    if (code === '28P01' || code === '28000') {
+      throw new StartupError(
+        `PostgreSQL refused the login for ${where}`,
+        `check the user and password in ${variable}`,
+        {
+          cause,
+        },
+      );
+    }
+    throw new StartupError(`cannot use the database at ${where}: ${message}`, `check ${variable}`, { cause });
+  }
+}

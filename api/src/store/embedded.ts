@@ -1,0 +1,41 @@
+// The embedded database for `npm start` without DATABASE_URL: PGlite + PostGIS persisted in a local folder,
+// served on a loopback port by pglite-socket so the app's pg code is the same as with a real server.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { StartupError } from '../startup-error.ts';
+
+export interface EmbeddedDatabase {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+  const dir = path.join(dataDir, 'pglite');
+  fs.mkdirSync(dir, { recursive: true });
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+  } catch (cause) {
+    throw new StartupError(
+      `cannot open the embedded database in ${dir}`,
+      'another `npm start` may be using it; stop it, or set DATA_DIR to another folder',
+      { cause },
+    );
+  }
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  await server.start();
+  const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  return {
+    url: `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`,
+    dataDir: dir,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

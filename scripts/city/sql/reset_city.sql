@@ -1,0 +1,3 @@
+-- Empties every table the seeder fills, so a seed replaces the city rather than adding to it.
+TRUNCATE readings, devices, buildings, construction_sites, slopes, street_lamps, waterlogging_points,
+         gas_pipelines, assets, responsible_units, areas RESTART IDENTITY CASCADE;

@@ -1,0 +1,79 @@
+// npm start: database (DATABASE_URL or embedded), migrations, demo city if empty, web build if stale, then
+// API and web on one port.
+import net from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Config, loadConfig } from '../api/src/config.ts';
+import { createApp } from '../api/src/http/app.ts';
+import { runCli, StartupError } from '../api/src/startup-error.ts';
+import { countAreas } from '../api/src/store/areas.repo.ts';
+import { migrate } from '../api/src/store/migrate.ts';
+import { seedCity } from './city/seed-city.ts';
+import { openDatabase } from './database.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const log = (line: string) => console.log(line);
+
+function assertPortFree(config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(
+              `port ${config.port} on ${config.host} is already in use`,
+              'stop what uses it or set PORT to a free port',
+            )
+          : new StartupError(
+              `cannot listen on ${config.host}:${config.port} (${error.code})`,
+              'set HOST and PORT',
+            ),
+      );
+    });
+    probe.listen(config.port, config.host, () => probe.close(() => resolve()));
+  });
+}
+
+await runCli(async () => {
+  const config = loadConfig();
+  await assertPortFree(config);
+  log(
+    config.databaseUrl
+      ? 'using the PostgreSQL in DATABASE_URL'
+      : `starting the embedded PostGIS in ${config.dataDir}…`,
+  );
+  const db = await openDatabase(config);
+  const applied = await migrate(db.pool, config.migrationsDir);
+  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  const partitions = () =>
+    db.pool
+      .query('SELECT ensure_readings_partitions(current_date - 1, current_date + 7)')
+      .catch((error: Error) => {
+        log(`warning: creating reading partitions failed: ${error.message}`);
+      });
+  await partitions();
+  const hourly = setInterval(partitions, 3_600_000);
+  hourly.unref();
+
+  if ((await countAreas(db.pool)) === 0) {
+    log(
+      `the database is empty: seeding the ${config.startPreset} city (synthetic, inside real district boundaries)…`,
+    );
+    await seedCity(db.pool, config.startPreset, config.seed, log);
+  }
+  await ensureWebBuild(config.rootDir, log);
+
+  const app = createApp({ db: db.pool, mode: db.mode, webDistDir: config.webDistDir });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    log(
+      `city one-map is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
+    );
+    log(`  database: ${db.mode}; the city is synthetic, laid out inside real Shenzhen district boundaries`);
+  });
+  const stop = async () => {
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+});

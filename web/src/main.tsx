@@ -1,0 +1,18 @@
+import { Ion } from 'cesium';
+import 'cesium/Build/Cesium/Widgets/widgets.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import './styles.css';
+
+// Offline: never call Cesium ion.
+Ion.defaultAccessToken = '';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);
