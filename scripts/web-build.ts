@@ -14,6 +14,7 @@ function sourceFiles(rootDir: string): string[] {
   return [
     ...walk(path.join(rootDir, 'web/src')),
     path.join(rootDir, 'web/index.html'),
+    path.join(rootDir, 'web/graphiql.html'),
     path.join(rootDir, 'web/vite.config.ts'),
     path.join(rootDir, 'db/data/land.geojson'),
     path.join(rootDir, 'package-lock.json'),

@@ -21,6 +21,19 @@ export default defineConfig({
     }),
   ],
   define: { CESIUM_BASE_URL: JSON.stringify('/cesiumStatic') },
-  build: { outDir: path.join(webDir, 'dist'), emptyOutDir: true, chunkSizeWarningLimit: 6000 },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080', '/health': 'http://127.0.0.1:8080' } },
+  build: {
+    outDir: path.join(webDir, 'dist'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 6000,
+    rollupOptions: {
+      input: { main: path.join(webDir, 'index.html'), graphiql: path.join(webDir, 'graphiql.html') },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/health': 'http://127.0.0.1:8080',
+      '/graphql': 'http://127.0.0.1:8080',
+    },
+  },
 });

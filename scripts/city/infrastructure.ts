@@ -89,6 +89,7 @@ export function makeSlope(rng: Rng, block: Block, fits: (r: Ring) => boolean): S
   if (!fits(ring)) return null;
   const risk = rng.weighted({ low: 0.6, medium: 0.3, high: 0.1 } as const);
   const slopeType = rng.weighted({ cut: 0.6, natural: 0.3, fill: 0.1 } as const);
+  const heightM = Math.round(rng.range(8, risk === 'high' ? 60 : 30));
   return {
     kind: 'slope',
     anchor: ring[0]!,
@@ -98,9 +99,10 @@ export function makeSlope(rng: Rng, block: Block, fits: (r: Ring) => boolean): S
     districtCode: grid.districtCode,
     riskGrade: risk,
     slopeType,
-    heightM: Math.round(rng.range(8, risk === 'high' ? 60 : 30)),
+    heightM,
     gradientDeg: Math.round(rng.range(30, 70)),
-    hazardBufferM: risk === 'high' ? 50 : risk === 'medium' ? 30 : 20,
+    // The hazard zone grows with height: a demo rule of thumb of 1.5 H (2 H for high risk), at least 20 m.
+    hazardBufferM: Math.max(20, Math.round(heightM * (risk === 'high' ? 2 : 1.5))),
     protection: rng.pick(['格构梁+锚杆', '挡土墙', '喷锚支护', '抗滑桩', '植草护坡']),
   };
 }

@@ -1,8 +1,9 @@
-// The hono app: health, the map's area endpoint, and the built web app, all on one port.
+// The hono app: health, GraphQL, the map's area endpoint, and the built web app, all on one port.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
 import type { Queryable } from '../store/db.ts';
 import { migrationStatus } from '../store/migrate.ts';
@@ -48,6 +49,14 @@ export function createApp(deps: AppDeps): Hono {
     }
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(await findAreasGeoJson(deps.db, level as AreaLevel));
+  });
+
+  // GraphQL; a browser asking for HTML gets the bundled GraphiQL page instead.
+  const graphql = createGraphQLHandler({ db: deps.db, log });
+  const graphiql = serveStatic({ root: deps.webDistDir, path: 'graphiql.html' });
+  app.on(['GET', 'POST'], '/graphql', async (c, next) => {
+    if (c.req.method === 'GET' && c.req.header('accept')?.includes('text/html')) return graphiql(c, next);
+    return graphql.fetch(c.req.raw);
   });
 
   app.use('/*', serveStatic({ root: deps.webDistDir }));

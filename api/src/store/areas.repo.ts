@@ -1,13 +1,19 @@
-// Areas as GeoJSON for the map.
+// Areas (city → district → street → community → grid): GeoJSON for the map, rows for the API.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FeatureCollection } from 'geojson';
-import type { Queryable } from './db.ts';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
 
 const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
 const AREAS_GEOJSON = loadSql(SQL_DIR, 'areas_geojson');
+const BY_CODES = loadSql(SQL_DIR, 'areas_by_codes');
+const CHILDREN = loadSql(SQL_DIR, 'areas_children');
+const PAGE = loadSql(SQL_DIR, 'areas_page');
+const BOUNDARIES = loadSql(SQL_DIR, 'area_boundaries');
+const CHECK = loadSql(SQL_DIR, 'area_check');
+const SERVICE_AREA = loadSql(SQL_DIR, 'service_area');
 
 export const AREA_LEVELS = ['city', 'district', 'street', 'community', 'grid'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
@@ -29,4 +35,68 @@ export async function countAreas(db: Queryable): Promise<number> {
 export async function postgisVersion(db: Queryable): Promise<string> {
   const { rows } = await db.query<{ v: string }>('SELECT postgis_lib_version() AS v');
   return rows[0]!.v;
+}
+
+export interface AreaRow {
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: AreaLevel;
+  parent_code: string | null;
+  synthetic: boolean;
+  area_km2: number;
+}
+
+export function findAreasByCodes(db: Queryable, codes: readonly string[]): Promise<AreaRow[]> {
+  return queryRows<AreaRow>(db, BY_CODES, [codes], `loading ${codes.length} areas`);
+}
+
+export function findAreaChildren(db: Queryable, parentCodes: readonly string[]): Promise<AreaRow[]> {
+  return queryRows<AreaRow>(db, CHILDREN, [parentCodes], 'loading child areas');
+}
+
+export async function findAreasPage(
+  db: Queryable,
+  filter: { level: AreaLevel | null; parentCode: string | null },
+  afterCode: string,
+  limit: number,
+): Promise<{ rows: AreaRow[]; total: number }> {
+  const rows = await queryRows<AreaRow & { total: number }>(
+    db,
+    PAGE,
+    [filter.level, filter.parentCode, afterCode, limit],
+    'listing areas',
+  );
+  return { rows: rows.filter((r) => r.code !== null), total: rows[0]!.total };
+}
+
+export function findAreaBoundaries(
+  db: Queryable,
+  codes: readonly string[],
+): Promise<{ code: string; boundary: MultiPolygon }[]> {
+  return queryRows(db, BOUNDARIES, [codes], 'loading area boundaries');
+}
+
+export interface PolygonCheck {
+  valid: boolean;
+  reason: string | null;
+  area_km2: number;
+  in_city: boolean | null;
+}
+
+/** PostGIS's verdict on a client polygon: validity and why not, size, and whether it touches the city. */
+export async function checkPolygon(db: Queryable, geojson: string): Promise<PolygonCheck> {
+  return (await queryRows<PolygonCheck>(db, CHECK, [geojson], 'checking a polygon'))[0]!;
+}
+
+/** The city's bounding box [minLon, minLat, maxLon, maxLat], or null before the city is seeded. */
+export async function findServiceArea(db: Queryable): Promise<[number, number, number, number] | null> {
+  const [row] = await queryRows<{
+    min_lon: number | null;
+    min_lat: number;
+    max_lon: number;
+    max_lat: number;
+  }>(db, SERVICE_AREA, [], 'reading the city extent');
+  if (!row || row.min_lon === null) return null;
+  return [row.min_lon, row.min_lat, row.max_lon, row.max_lat];
 }

@@ -1,6 +1,7 @@
 // Connection pool and the Queryable type every repository takes.
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
+import { StoreError } from './store-error.ts';
 
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
@@ -19,7 +20,10 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
     // On 2 cores parallel plans and JIT made spatial aggregates 5–14× slower (shared/notes/postgis-performance.md).
-    ...((options.tuneSessions ?? true) && { options: '-c max_parallel_workers_per_gather=0 -c jit=off' }),
+    // Custom plans let the API's area functions fold to the one indexed predicate the bound values select.
+    ...((options.tuneSessions ?? true) && {
+      options: '-c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_custom_plan',
+    }),
   });
   pool.on('error', (error) => {
     process.stderr.write(`warning: idle database connection failed: ${error.message}\n`);
@@ -71,5 +75,19 @@ export async function checkConnection(pool: pg.Pool, url: string, variable = 'DA
       );
     }
     throw new StartupError(`cannot use the database at ${where}: ${message}`, `check ${variable}`, { cause });
+  }
+}
+
+/** Runs a prepared .sql statement; a failure says what was being done. */
+export async function queryRows<T extends pg.QueryResultRow>(
+  db: Queryable,
+  statement: { name: string; text: string },
+  values: unknown[],
+  action: string,
+): Promise<T[]> {
+  try {
+    return (await db.query<T>({ ...statement, values })).rows;
+  } catch (cause) {
+    throw new StoreError(action, { cause });
   }
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../startup-error.ts';
@@ -19,7 +20,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   fs.mkdirSync(dir, { recursive: true });
   let db: PGlite;
   try {
-    db = await PGlite.create({ dataDir: dir, extensions: { postgis } });
+    db = await PGlite.create({ dataDir: dir, extensions: { postgis, pg_trgm } });
   } catch (cause) {
     throw new StartupError(
       `cannot open the embedded database in ${dir}`,

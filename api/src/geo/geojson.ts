@@ -1,0 +1,158 @@
+// Structural validation of RFC 7946 geometries before any SQL runs: shape, finite lon/lat in range, closed
+// rings, size limits, and a hint when coordinates arrive as [lat, lon]. Topology (self-intersection) is
+// PostGIS's job (ST_IsValidReason), done by the area resolver.
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { DomainError } from '../domain-error.ts';
+
+/** [minLon, minLat, maxLon, maxLat] */
+export type BBox = readonly [number, number, number, number];
+
+export const MAX_POSITIONS = 20_000;
+
+export type GeometryType = 'Point' | 'Polygon' | 'MultiPolygon';
+
+function invalid(message: string): never {
+  throw new DomainError('INVALID_GEOMETRY', message);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function position(value: unknown, where: string): Position {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) {
+    invalid(`${where}: a position is [longitude, latitude] (optionally with a height)`);
+  }
+  for (const n of value) {
+    if (typeof n !== 'number' || !Number.isFinite(n)) invalid(`${where}: coordinates must be finite numbers`);
+  }
+  return value as Position;
+}
+
+function ring(value: unknown, where: string, counter: { n: number }): Position[] {
+  if (!Array.isArray(value)) invalid(`${where}: a linear ring is an array of positions`);
+  if (value.length < 4)
+    invalid(`${where}: a linear ring needs at least 4 positions (the last repeats the first)`);
+  counter.n += value.length;
+  if (counter.n > MAX_POSITIONS) {
+    throw new DomainError('LIMIT_EXCEEDED', `geometry has more than ${MAX_POSITIONS} positions; simplify it`);
+  }
+  const positions = value.map((p, i) => position(p, `${where}[${i}]`));
+  const first = positions[0]!;
+  const last = positions[positions.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) {
+    invalid(`${where}: the ring is not closed; its last position must equal its first`);
+  }
+  if (collinear(positions)) invalid(`${where}: the ring is degenerate (its positions lie on one line)`);
+  return positions;
+}
+
+/** True when no three positions span an area; self-intersections are left to PostGIS, which says where. */
+function collinear(positions: readonly Position[]): boolean {
+  const [ax, ay] = positions[0]!;
+  for (let i = 1; i < positions.length; i++) {
+    const [bx, by] = positions[i]!;
+    if (bx === ax && by === ay) continue;
+    for (let j = i + 1; j < positions.length; j++) {
+      const [cx, cy] = positions[j]!;
+      if ((bx! - ax!) * (cy! - ay!) - (by! - ay!) * (cx! - ax!) !== 0) return false;
+    }
+    return true;
+  }
+  return true;
+}
+
+function polygonRings(value: unknown, where: string, counter: { n: number }): Position[][] {
+  if (!Array.isArray(value) || value.length === 0)
+    invalid(`${where}: a polygon is a non-empty array of rings`);
+  return value.map((r, i) => ring(r, `${where}[${i}]`, counter));
+}
+
+function allPositions(geometry: Point | Polygon | MultiPolygon): Position[] {
+  if (geometry.type === 'Point') return [geometry.coordinates];
+  if (geometry.type === 'Polygon') return geometry.coordinates.flat();
+  return geometry.coordinates.flat(2);
+}
+
+export function bboxOf(positions: readonly Position[]): BBox {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const [x, y] of positions) {
+    minX = Math.min(minX, x!);
+    maxX = Math.max(maxX, x!);
+    minY = Math.min(minY, y!);
+    maxY = Math.max(maxY, y!);
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+export function bboxesIntersect(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+function swapped(b: BBox): BBox {
+  return [b[1], b[0], b[3], b[2]];
+}
+
+/**
+ * Checks a GeoJSON geometry of one of the allowed types and that it lies in lon/lat order near the
+ * service area. Throws DomainError with INVALID_GEOMETRY, OUT_OF_SERVICE_AREA or LIMIT_EXCEEDED.
+ */
+export function parseGeometry<T extends GeometryType>(
+  value: unknown,
+  allowed: readonly T[],
+  serviceArea: BBox,
+): Extract<Point | Polygon | MultiPolygon, { type: T }> {
+  if (!isObject(value)) invalid('expected a GeoJSON geometry object');
+  const type = value.type;
+  if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
+    invalid(`expected a GeoJSON ${allowed.join(' or ')}, got ${typeof type === 'string' ? type : 'no type'}`);
+  }
+  if (!('coordinates' in value)) invalid(`the ${type} has no coordinates`);
+  const counter = { n: 0 };
+  let geometry: Point | Polygon | MultiPolygon;
+  if (type === 'Point') {
+    geometry = { type, coordinates: position(value.coordinates, 'coordinates') };
+  } else if (type === 'Polygon') {
+    geometry = { type, coordinates: polygonRings(value.coordinates, 'coordinates', counter) };
+  } else {
+    const polygons = value.coordinates;
+    if (!Array.isArray(polygons) || polygons.length === 0) {
+      invalid('coordinates: a MultiPolygon is a non-empty array of polygons');
+    }
+    geometry = {
+      type: 'MultiPolygon',
+      coordinates: polygons.map((p, i) => polygonRings(p, `coordinates[${i}]`, counter)),
+    };
+  }
+  checkPlacement(bboxOf(allPositions(geometry)), serviceArea);
+  return geometry as Extract<Point | Polygon | MultiPolygon, { type: T }>;
+}
+
+function checkPlacement(box: BBox, serviceArea: BBox): void {
+  const inRange = box[0] >= -180 && box[2] <= 180 && box[1] >= -90 && box[3] <= 90;
+  if (bboxesIntersect(box, serviceArea) && inRange) return;
+  if (bboxesIntersect(swapped(box), serviceArea)) {
+    invalid('coordinates look like [latitude, longitude]; GeoJSON positions are [longitude, latitude]');
+  }
+  if (!inRange) invalid('longitude must be within ±180 and latitude within ±90');
+  throw new DomainError('OUT_OF_SERVICE_AREA', 'this area is outside the city');
+}
+
+export function bboxPolygon(b: BBox): Polygon {
+  const [x1, y1, x2, y2] = b;
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x1, y1],
+        [x2, y1],
+        [x2, y2],
+        [x1, y2],
+        [x1, y1],
+      ],
+    ],
+  };
+}

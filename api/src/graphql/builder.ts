@@ -1,0 +1,60 @@
+// The pothos builder and its plugins; types are declared in ./types, one file each (schema.ts imports them).
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { Geometry } from 'geojson';
+import { GraphQLError } from 'graphql';
+import type { ApiContext } from './context.ts';
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const LIMITS = { depth: 12, breadth: 300, complexity: 50_000 } as const;
+
+export interface BuilderTypes {
+  Context: ApiContext;
+  DefaultFieldNullability: false;
+  Scalars: {
+    GeoJSON: { Input: unknown; Output: Geometry };
+    DateTime: { Input: Date; Output: Date };
+  };
+  Connection: { totalCount: number | (() => Promise<number>) };
+}
+
+export type SchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
+
+export const builder = new SchemaBuilder<BuilderTypes>({
+  plugins: [ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    cursorType: 'String',
+    nodeQueryOptions: { description: 'Any object by its global id (Relay); null when there is none.' },
+    nodesQueryOptions: { description: 'Objects by their global ids, in order; null where there is none.' },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: LIMITS,
+    complexityError: (kind, r) => {
+      const [value, max] = {
+        Depth: [r.depth, r.maxDepth],
+        Breadth: [r.breadth, r.maxBreadth],
+        Complexity: [r.complexity, r.maxComplexity],
+      }[kind];
+      return new GraphQLError(`query ${kind.toLowerCase()} ${value} is over the limit of ${max}`, {
+        extensions: { code: 'LIMIT_EXCEEDED' },
+      });
+    },
+  },
+});
+
+builder.queryType({});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items match, over all pages.',
+    resolve: (connection) =>
+      typeof connection.totalCount === 'function' ? connection.totalCount() : connection.totalCount,
+  }),
+);

@@ -1,0 +1,41 @@
+// Enums shared by several types; values mirror the database enums.
+
+import { AREA_LEVELS } from '../store/areas.repo.ts';
+import { ASSET_KINDS } from '../store/assets.repo.ts';
+import { builder } from './builder.ts';
+
+export const AssetKindEnum = builder.enumType('AssetKind', {
+  values: Object.fromEntries(ASSET_KINDS.map((k) => [k.toUpperCase(), { value: k }])),
+});
+
+export const AreaLevelEnum = builder.enumType('AreaLevel', {
+  values: Object.fromEntries(AREA_LEVELS.map((k) => [k.toUpperCase(), { value: k }])),
+});
+
+export const SafetyGradeEnum = builder.enumType('SafetyGrade', {
+  description: '房屋安全等级 per JGJ 125: A safe … D dangerous.',
+  values: ['A', 'B', 'C', 'D'] as const,
+});
+
+export const BuildingUseEnum = builder.enumType('BuildingUse', {
+  values: Object.fromEntries(
+    ['residential', 'mixed', 'commercial', 'office', 'industrial', 'public'].map((v) => [
+      v.toUpperCase(),
+      { value: v },
+    ]),
+  ),
+});
+
+export const RiskGradeEnum = builder.enumType('RiskGrade', {
+  values: { LOW: { value: 'low' }, MEDIUM: { value: 'medium' }, HIGH: { value: 'high' } },
+});
+
+export const LampStatusEnum = builder.enumType('LampStatus', {
+  values: { ON: { value: 'on' }, OFF: { value: 'off' }, FAULT: { value: 'fault' } },
+});
+
+export const SiteStageEnum = builder.enumType('SiteStage', {
+  values: Object.fromEntries(
+    ['earthwork', 'foundation', 'main_structure', 'finishing'].map((v) => [v.toUpperCase(), { value: v }]),
+  ),
+});

@@ -1,0 +1,16 @@
+// The GraphQL schema: every type module registers itself on the builder; this file only imports them.
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './types/area.ts';
+import './types/asset.ts';
+import './types/device.ts';
+import './types/stats.ts';
+import './types/unit.ts';
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as api/schema.graphql. */
+export function schemaSdl(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,51 @@
+// Query.areaStats: what is in an area, the building mix and how many devices are online.
+import { findAreaStats } from '../../store/stats.repo.ts';
+import { builder } from '../builder.ts';
+import { AreaInput, areaOrCity } from './area-input.ts';
+
+interface Count {
+  key: string;
+  count: number;
+}
+
+const CountRef = builder.objectRef<Count>('Count').implement({
+  description: 'A count per category (an enum value in lower case, as stored).',
+  fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
+});
+
+const counts = (record: Record<string, number>): Count[] =>
+  Object.entries(record)
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+
+const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('AreaStats').implement({
+  description: 'Figures for an area. Alert and case figures join when those modules land.',
+  fields: (t) => ({
+    assets: t.int({
+      description: 'All assets.',
+      resolve: (s) => Object.values(s.by_kind).reduce((a, b) => a + b, 0),
+    }),
+    byKind: t.field({ type: [CountRef], resolve: (s) => counts(s.by_kind) }),
+    buildings: t.int({ resolve: (s) => s.by_kind.building ?? 0 }),
+    buildingsBySafetyGrade: t.field({ type: [CountRef], resolve: (s) => counts(s.by_safety_grade) }),
+    buildingsByUse: t.field({ type: [CountRef], resolve: (s) => counts(s.by_use) }),
+    selfBuiltBuildings: t.exposeInt('self_built', { description: '自建房' }),
+    floorAreaM2: t.exposeFloat('floor_area_m2', { description: 'Total floor area of the buildings.' }),
+    devicesTotal: t.exposeInt('devices_total'),
+    devicesOnline: t.exposeInt('devices_online'),
+    deviceOnlineRate: t.float({
+      nullable: true,
+      description: 'devicesOnline / devicesTotal (0–1); null without devices.',
+      resolve: (s) => (s.devices_total === 0 ? null : s.devices_online / s.devices_total),
+    }),
+  }),
+});
+
+builder.queryField('areaStats', (t) =>
+  t.field({
+    type: AreaStats,
+    args: { area: t.arg({ type: AreaInput, required: true }) },
+    complexity: 20,
+    resolve: async (_root, { area }, ctx) => findAreaStats(ctx.db, await areaOrCity(ctx, area)),
+  }),
+);

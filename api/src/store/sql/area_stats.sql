@@ -1,0 +1,23 @@
+-- Figures for an area. $1..$6 area (see assets_in_area).
+-- Uses the area's index to select assets once, then buildings_pkey and devices_asset_id.
+WITH sel AS MATERIALIZED (
+  SELECT a.id, a.kind FROM assets_in_area($1, $2, $3, $4, $5, $6, NULL) a
+), b AS MATERIALIZED (
+  SELECT b.safety_grade, b.use, b.self_built, b.floor_area_m2
+  FROM sel JOIN buildings b ON b.asset_id = sel.id
+  WHERE sel.kind = 'building'
+), d AS MATERIALIZED (
+  SELECT d.last_seen_at > now() - make_interval(secs => t.offline_after_s) AS online
+  FROM sel JOIN devices d ON d.asset_id = sel.id JOIN device_types t ON t.type = d.type
+)
+SELECT
+  (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*) AS n FROM sel GROUP BY kind) k)
+    AS by_kind,
+  (SELECT coalesce(jsonb_object_agg(safety_grade, n), '{}')
+     FROM (SELECT safety_grade, count(*) AS n FROM b GROUP BY safety_grade) g) AS by_safety_grade,
+  (SELECT coalesce(jsonb_object_agg(use, n), '{}') FROM (SELECT use, count(*) AS n FROM b GROUP BY use) u)
+    AS by_use,
+  (SELECT count(*) FILTER (WHERE self_built)::int FROM b) AS self_built,
+  (SELECT coalesce(sum(floor_area_m2), 0)::float8 FROM b) AS floor_area_m2,
+  (SELECT count(*)::int FROM d) AS devices_total,
+  (SELECT count(*) FILTER (WHERE online)::int FROM d) AS devices_online;

@@ -1,0 +1,22 @@
+// Figures for an area (Query.areaStats): asset counts, building mix and device online rate.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { areaParams, type ResolvedArea } from './area-params.ts';
+import { type Queryable, queryRows } from './db.ts';
+import { loadSql } from './sql-file.ts';
+
+const AREA_STATS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'area_stats');
+
+export interface AreaStatsRow {
+  by_kind: Record<string, number>;
+  by_safety_grade: Record<string, number>;
+  by_use: Record<string, number>;
+  self_built: number;
+  floor_area_m2: number;
+  devices_total: number;
+  devices_online: number;
+}
+
+export async function findAreaStats(db: Queryable, area: ResolvedArea): Promise<AreaStatsRow> {
+  return (await queryRows<AreaStatsRow>(db, AREA_STATS, areaParams(area), 'computing area figures'))[0]!;
+}

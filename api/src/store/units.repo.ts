@@ -1,0 +1,20 @@
+// Responsible units (责任单位) for the API.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Queryable, queryRows } from './db.ts';
+import { loadSql } from './sql-file.ts';
+
+const BY_IDS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'units_by_ids');
+
+export interface UnitRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  area_code: string;
+  phone: string | null;
+}
+
+export function findUnitsByIds(db: Queryable, ids: readonly number[]): Promise<UnitRow[]> {
+  return queryRows<UnitRow>(db, BY_IDS, [ids], 'loading responsible units');
+}
