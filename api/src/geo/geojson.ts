@@ -55,7 +55,8 @@ function collinear(positions: readonly Position[]): boolean {
     if (bx === ax && by === ay) continue;
     for (let j = i + 1; j < positions.length; j++) {
       const [cx, cy] = positions[j]!;
-      if ((bx! - ax!) * (cy! - ay!) - (by! - ay!) * (cx! - ax!) !== 0) return false;
+      // ~1e-4 m² at Shenzhen's latitude: above floating-point noise, far below any real area.
+      if (Math.abs((bx! - ax!) * (cy! - ay!) - (by! - ay!) * (cx! - ax!)) > 1e-14) return false;
     }
     return true;
   }

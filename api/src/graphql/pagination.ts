@@ -27,9 +27,8 @@ export function decodeCursor(kind: string, cursor: string | null | undefined): s
 export function decodeNumberCursor(kind: string, cursor: string | null | undefined): number {
   const key = decodeCursor(kind, cursor);
   if (key === null) return 0;
-  const n = Number(key);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new DomainError('INVALID_INPUT', `"after" is not a ${kind} cursor`);
+  const n = /^\d{1,16}$/.test(key) ? Number(key) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw new DomainError('INVALID_INPUT', `"after" is not a ${kind} cursor`);
   return n;
 }
 

@@ -39,8 +39,8 @@ export function toAssetQuery(filter: AssetFilterValue, area: ResolvedArea): Asse
     ['floorsMin', filter.floorsMin],
     ['floorsMax', filter.floorsMax],
   ] as const) {
-    if (value != null && (value < 1 || value > 200)) {
-      throw new DomainError('INVALID_INPUT', `${name} must be between 1 and 200`);
+    if (value != null && !(Number.isInteger(value) && value >= 1 && value <= 200)) {
+      throw new DomainError('INVALID_INPUT', `${name} must be a whole number between 1 and 200`);
     }
   }
   if (filter.floorsMin != null && filter.floorsMax != null && filter.floorsMin > filter.floorsMax) {

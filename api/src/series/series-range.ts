@@ -25,7 +25,15 @@ export function checkRange(from: Date, to: Date): void {
 /** Bucket length in seconds, or null for raw readings. */
 export function bucketSeconds(bucket: BucketName | null | undefined, from: Date, to: Date): number | null {
   if (bucket == null) return null;
-  if (bucket !== 'AUTO') return BUCKETS[bucket];
+  if (bucket !== 'AUTO') {
+    if ((to.getTime() - from.getTime()) / 1000 / BUCKETS[bucket] > MAX_RAW_POINTS) {
+      throw new DomainError(
+        'LIMIT_EXCEEDED',
+        `more than ${MAX_RAW_POINTS} ${bucket} buckets; use a coarser bucket or AUTO`,
+      );
+    }
+    return BUCKETS[bucket];
+  }
   const spanS = (to.getTime() - from.getTime()) / 1000;
   const sizes = Object.values(BUCKETS);
   return sizes.find((s) => spanS / s <= AUTO_TARGET_POINTS) ?? sizes.at(-1)!;
