@@ -9,10 +9,10 @@ import { loadSql } from './sql-file.ts';
 const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
 const BY_IDS = loadSql(SQL_DIR, 'assets_by_ids');
 const BY_CODE = loadSql(SQL_DIR, 'asset_by_code');
-const PAGE = loadSql(SQL_DIR, 'assets_page');
-const COUNT = loadSql(SQL_DIR, 'assets_count');
+const PAGE = loadSql(SQL_DIR, 'assets_page', { planEachTime: true });
+const COUNT = loadSql(SQL_DIR, 'assets_count', { planEachTime: true });
 const NEAREST = loadSql(SQL_DIR, 'assets_nearest');
-const PROXIMITY = loadSql(SQL_DIR, 'assets_proximity');
+const PROXIMITY = loadSql(SQL_DIR, 'assets_proximity', { planEachTime: true });
 
 export const ASSET_KINDS = [
   'building',

@@ -1,6 +1,7 @@
 // Connection pool and the Queryable type every repository takes.
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
+import type { SqlStatement } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
 
 export type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -20,10 +21,7 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
     // On 2 cores parallel plans and JIT made spatial aggregates 5–14× slower (shared/notes/postgis-performance.md).
-    // Custom plans let the API's area functions fold to the one indexed predicate the bound values select.
-    ...((options.tuneSessions ?? true) && {
-      options: '-c max_parallel_workers_per_gather=0 -c jit=off -c plan_cache_mode=force_custom_plan',
-    }),
+    ...((options.tuneSessions ?? true) && { options: '-c max_parallel_workers_per_gather=0 -c jit=off' }),
   });
   pool.on('error', (error) => {
     process.stderr.write(`warning: idle database connection failed: ${error.message}\n`);
@@ -81,7 +79,7 @@ export async function checkConnection(pool: pg.Pool, url: string, variable = 'DA
 /** Runs a prepared .sql statement; a failure says what was being done. */
 export async function queryRows<T extends pg.QueryResultRow>(
   db: Queryable,
-  statement: { name: string; text: string },
+  statement: SqlStatement,
   values: unknown[],
   action: string,
 ): Promise<T[]> {

@@ -5,7 +5,9 @@ import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const AREA_STATS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'area_stats');
+const AREA_STATS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'area_stats', {
+  planEachTime: true,
+});
 
 export interface AreaStatsRow {
   by_kind: Record<string, number>;

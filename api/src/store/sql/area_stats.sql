@@ -1,5 +1,6 @@
 -- Figures for an area. $1..$6 area (see assets_in_area).
--- Uses the area's index to select assets once, then buildings_pkey and devices_asset_id.
+-- Uses the area's index to select assets once, then index-only scans of buildings_stats; devices come
+-- through devices_in_area (devices_location_gist for drawn shapes).
 WITH sel AS MATERIALIZED (
   SELECT a.id, a.kind FROM assets_in_area($1, $2, $3, $4, $5, $6, NULL) a
 ), b AS MATERIALIZED (
@@ -8,7 +9,7 @@ WITH sel AS MATERIALIZED (
   WHERE sel.kind = 'building'
 ), d AS MATERIALIZED (
   SELECT d.last_seen_at > now() - make_interval(secs => t.offline_after_s) AS online
-  FROM sel JOIN devices d ON d.asset_id = sel.id JOIN device_types t ON t.type = d.type
+  FROM devices_in_area($1, $2, $3, $4, $5, $6) d JOIN device_types t ON t.type = d.type
 )
 SELECT
   (SELECT coalesce(jsonb_object_agg(kind, n), '{}') FROM (SELECT kind, count(*) AS n FROM sel GROUP BY kind) k)

@@ -1,0 +1,160 @@
+// npm run bench: the GraphQL API against bare SQL and a bare graphql-yoga server, on the `large` preset in
+// a real PostgreSQL + PostGIS (BENCH_DATABASE_URL, default city_bench on 127.0.0.1, seeded when empty).
+// Prints the figures the README reports. Not a test: nothing here asserts a time.
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createSchema, createYoga } from 'graphql-yoga';
+import pg from 'pg';
+import { loadConfig } from '../../api/src/config.ts';
+import { createApp } from '../../api/src/http/app.ts';
+import { areaParams } from '../../api/src/store/area-params.ts';
+import { createPool } from '../../api/src/store/db.ts';
+import { migrate } from '../../api/src/store/migrate.ts';
+import { loadSql } from '../../api/src/store/sql-file.ts';
+import { Rng } from '../city/rng.ts';
+import { seedCity } from '../city/seed-city.ts';
+import { districtLikePolygon } from './polygons.ts';
+import { type Latency, throughput, timeEach } from './stats.ts';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/city_bench';
+const config = loadConfig();
+const SQL_DIR = new URL('../../api/src/store/sql/', import.meta.url).pathname;
+
+async function ensureDatabase(): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  await admin.end();
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase();
+  const pool = createPool(url, { max: 10 });
+  await migrate(pool, config.migrationsDir);
+  const { rows: count } = await pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM assets WHERE kind = 'building'",
+  );
+  if (count[0]!.n < 200_000) {
+    console.log('seeding the large preset (about 2–3 minutes)…');
+    await seedCity(pool, 'large', 1, (line) => console.log(`  ${line}`));
+  }
+  const app = createApp({ db: pool, mode: 'external', webDistDir: config.webDistDir, log: () => {} });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const apiPort = (server.address() as AddressInfo).port;
+
+  // In process: the whole GraphQL stack (hono, yoga, pothos, SQL) without sockets, like the bare SQL beside it.
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const res = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+    return body;
+  };
+  // Over loopback HTTP with keep-alive, as a client sees it (the client shares this process's event loop).
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const post = (port: number, body: string) =>
+    new Promise<string>((resolve, reject) => {
+      const headers = { 'content-type': 'application/json' };
+      const req = request(
+        { port, host: '127.0.0.1', path: '/graphql', method: 'POST', agent, headers },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () =>
+            res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const gqlHttp = async (query: string, variables: Record<string, unknown>) => {
+    const text = await post(apiPort, JSON.stringify({ query, variables }));
+    if (text.includes('"errors"')) throw new Error(`GraphQL error: ${text}`);
+  };
+
+  // Centres on built-up land, picked deterministically.
+  const { rows: centres } = await pool.query<{ lon: number; lat: number; id: number }>(
+    `SELECT id, ST_X(ST_Centroid(geom)) AS lon, ST_Y(ST_Centroid(geom)) AS lat
+     FROM assets WHERE kind = 'building' AND id % 997 = 0 ORDER BY id LIMIT 400`,
+  );
+  const rng = new Rng(7, 'bench');
+  const polygons = centres.slice(0, 200).map((c) => districtLikePolygon(rng, c.lon, c.lat, 20));
+
+  // 1. areaStats for 20 km² polygons, against the same statement run bare.
+  const areaStatsSql = loadSql(SQL_DIR, 'area_stats');
+  const bareStats = await timeEach(polygons, (p) =>
+    pool.query({ ...areaStatsSql, values: areaParams({ kind: 'geometry', geojson: JSON.stringify(p) }) }),
+  );
+  const STATS = `query($p: GeoJSON!) { areaStats(area: { polygon: $p }) {
+    assets buildings byKind { key count } buildingsBySafetyGrade { key count } buildingsByUse { key count }
+    selfBuiltBuildings floorAreaM2 devicesTotal devicesOnline deviceOnlineRate } }`;
+  const apiStats = await timeEach(polygons, (p) => gql(STATS, { p }));
+  const httpStats = await timeEach(polygons, (p) => gqlHttp(STATS, { p }));
+
+  // 2. nearest k = 10.
+  const points = centres.map((c) => ({ type: 'Point', coordinates: [c.lon + 0.0003, c.lat - 0.0002] }));
+  const NEAREST = 'query($p: GeoJSON!) { nearest(point: $p, k: 10) { distanceM asset { id code kind } } }';
+  const apiNearest = await timeEach(points, (p) => gql(NEAREST, { p }));
+  const httpNearest = await timeEach(points, (p) => gqlHttp(NEAREST, { p }));
+  const nearestSql = loadSql(SQL_DIR, 'assets_nearest');
+  const bareNearest = await timeEach(points, (p) =>
+    pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null] }),
+  );
+
+  // 3. node(id) throughput against a bare graphql-yoga "hello" server in this process.
+  const hello = createServer(
+    createYoga({
+      schema: createSchema({
+        typeDefs: 'type Query { hello: String }',
+        resolvers: { Query: { hello: () => 'world' } },
+      }),
+      logging: false,
+    }),
+  );
+  await new Promise<void>((r) => hello.listen(0, '127.0.0.1', r));
+  const helloPort = (hello.address() as AddressInfo).port;
+  const helloRps = await throughput(() => post(helloPort, JSON.stringify({ query: '{ hello }' })), 8, 5);
+  const ids = centres.map((c) => Buffer.from(`Building:${c.id}`).toString('base64'));
+  const NODE = 'query($id: ID!) { node(id: $id) { id ... on Building { code floors safetyGrade } } }';
+  const nodeRps = await throughput((i) => gqlHttp(NODE, { id: ids[i % ids.length] }), 8, 5);
+
+  const { rows: polygonBuildings } = await pool.query<{ n: number }>(
+    `SELECT avg(n)::int AS n FROM (SELECT (SELECT count(*) FROM assets a WHERE a.kind = 'building'
+       AND ST_Intersects(a.geom, ST_SetSRID(ST_GeomFromGeoJSON(p), 4326))) AS n FROM unnest($1::text[]) p) x`,
+    [polygons.slice(0, 50).map((p) => JSON.stringify(p))],
+  );
+
+  const f = (l: Latency) => `${l.p50.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}`;
+  console.log(
+    `\nlarge preset, ${count[0]!.n.toLocaleString('en')} buildings; ${polygonBuildings[0]!.n} buildings per polygon on average\n`,
+  );
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  console.log('| measure | GraphQL in process | GraphQL over HTTP | bare baseline | ratio |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| areaStats, 20 km² polygons, p50 / p95 / p99 ms (n=${apiStats.n}) | ${f(apiStats)} | ${f(httpStats)} | SQL ${f(bareStats)} | p50 ${ratio(apiStats.p50, bareStats.p50)} in process, ${ratio(httpStats.p50, bareStats.p50)} over HTTP |`,
+  );
+  console.log(
+    `| nearest k=10, p50 / p95 / p99 ms (n=${apiNearest.n}) | ${f(apiNearest)} | ${f(httpNearest)} | SQL ${f(bareNearest)} | p99 ${ratio(apiNearest.p99, bareNearest.p99)} in process |`,
+  );
+  console.log(
+    `| node(id) lookups/s over HTTP, 8 in flight, 5 s | | ${Math.round(nodeRps)} | yoga "hello" ${Math.round(helloRps)} | ${ratio(nodeRps, helloRps)} |`,
+  );
+  agent.destroy();
+  hello.close();
+  server.close();
+  await pool.end();
+}
+
+await main();
