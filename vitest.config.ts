@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['{api,scripts,web,tiles,db}/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
+          // One copy of graphql for pothos, yoga and the tests (else "from another module or realm").
+          server: { deps: { inline: [/@pothos/, /graphql/, /@envelop/] } },
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 240_000,
+          server: { deps: { inline: [/@pothos/, /graphql/, /@envelop/] } },
         },
       },
     ],

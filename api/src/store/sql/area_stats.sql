@@ -19,6 +19,6 @@ SELECT
   (SELECT coalesce(jsonb_object_agg(use, n), '{}') FROM (SELECT use, count(*) AS n FROM b GROUP BY use) u)
     AS by_use,
   (SELECT count(*) FILTER (WHERE self_built)::int FROM b) AS self_built,
-  (SELECT coalesce(sum(floor_area_m2), 0)::float8 FROM b) AS floor_area_m2,
+  (SELECT coalesce(sum(floor_area_m2::float8), 0) FROM b) AS floor_area_m2,
   (SELECT count(*)::int FROM d) AS devices_total,
   (SELECT count(*) FILTER (WHERE online)::int FROM d) AS devices_online;

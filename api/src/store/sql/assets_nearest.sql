@@ -1,5 +1,6 @@
 -- The k assets nearest to a point, in metres. $1 lon, $2 lat, $3 kinds or NULL, $4 k, $5 max metres or NULL.
--- KNN on assets_geog_gist (geography <-> orders by true distance, not degrees).
+-- KNN on assets_geog_gist (geography <-> orders by distance on the sphere, not in degrees); 20 spare
+-- candidates absorb the ≤0.5% sphere/spheroid difference before the final order by spheroid distance.
 SELECT r.*, n.distance_m
 FROM (
   SELECT a.id, ST_Distance(a.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography) AS distance_m
@@ -8,7 +9,8 @@ FROM (
     AND ($5::float8 IS NULL
          OR ST_DWithin(a.geom::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $5::float8))
   ORDER BY a.geom::geography <-> ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography
-  LIMIT $4
+  LIMIT $4 + 20
 ) n
 JOIN asset_rows r ON r.id = n.id
-ORDER BY n.distance_m, r.id;
+ORDER BY n.distance_m, r.id
+LIMIT $4;
