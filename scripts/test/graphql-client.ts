@@ -9,7 +9,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
 }
 
-export function graphqlClient(db: Queryable, log = (line: string) => process.stderr.write(`${line}\n`)) {
+export function graphqlClient(
+  db: Queryable,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+) {
   const app = createApp({ db, mode: 'external', webDistDir: loadConfig({}).webDistDir, log });
   return {
     app,

@@ -10,7 +10,9 @@ import type { ApiContext } from './context.ts';
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
 
-export const LIMITS = { depth: 12, breadth: 300, complexity: 50_000 } as const;
+// Lists count 5× their selection unless a field says otherwise (connections use `first`, series 100); a page
+// of 100 assets with districts, devices and latest readings costs about 15,000.
+export const LIMITS = { depth: 12, breadth: 300, complexity: 100_000 } as const;
 
 export interface BuilderTypes {
   Context: ApiContext;
@@ -34,7 +36,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier: 5,
     limit: LIMITS,
     complexityError: (kind, r) => {
       const [value, max] = {

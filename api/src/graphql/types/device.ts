@@ -194,6 +194,7 @@ Device.implement({
     series: t.loadable({
       type: Series,
       byPath: true,
+      complexity: 100,
       description:
         'Readings of one metric in [from, to): raw without a bucket (at most 10,000), else per bucket.',
       args: {

@@ -1,0 +1,315 @@
+// Bad input gets a typed error with a stable extensions.code, no 5xx, nothing leaked, and the server goes on.
+import { afterAll, describe, expect, it } from 'vitest';
+import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
+import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
+import { createPool, type Queryable } from '../store/db.ts';
+
+const pool = createPool(testDatabaseUrl(), { max: 4 });
+afterAll(() => pool.end());
+const api = graphqlClient(pool);
+
+const square = (lon: number, lat: number, d = 0.02) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + d, lat],
+      [lon + d, lat + d],
+      [lon, lat + d],
+      [lon, lat],
+    ],
+  ],
+});
+const STATS = 'query($area: AreaInput!) { areaStats(area: $area) { assets } }';
+const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
+const manyPositions = Array.from({ length: 25_000 }, (_, i) => {
+  const a = (2 * Math.PI * i) / 25_000;
+  return [114.05 + 0.01 * Math.cos(a), 22.55 + 0.01 * Math.sin(a)];
+});
+manyPositions.push(manyPositions[0]!);
+const nested = (depth: number) =>
+  `{ area(code: "440304") { ${'parent { '.repeat(depth)}code${' }'.repeat(depth)} } }`;
+
+type Case = [name: string, query: string, variables: Record<string, unknown>, code: string, message?: RegExp];
+
+const cases: Case[] = [
+  ['GeoJSON that is a string', STATS, { area: { polygon: 'POLYGON((1 2, 3 4))' } }, 'INVALID_GEOMETRY'],
+  ['GeoJSON without a type', STATS, { area: { polygon: { coordinates: [] } } }, 'INVALID_GEOMETRY'],
+  [
+    'a LineString for an area',
+    STATS,
+    {
+      area: {
+        polygon: {
+          type: 'LineString',
+          coordinates: [
+            [114, 22.5],
+            [114.1, 22.6],
+          ],
+        },
+      },
+    },
+    'INVALID_GEOMETRY',
+    /expected a GeoJSON Polygon or MultiPolygon/,
+  ],
+  [
+    'string coordinates',
+    STATS,
+    { area: { polygon: { type: 'Polygon', coordinates: [[['114', '22.5']]] } } },
+    'INVALID_GEOMETRY',
+  ],
+  [
+    'a self-intersecting polygon, with PostGIS’s reason',
+    STATS,
+    {
+      area: {
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [114.0, 22.5],
+              [114.05, 22.55],
+              [114.05, 22.5],
+              [114.0, 22.55],
+              [114.0, 22.5],
+            ],
+          ],
+        },
+      },
+    },
+    'INVALID_GEOMETRY',
+    /Self-intersection\[114\.025 22\.525\]/,
+  ],
+  [
+    '[lat, lon] coordinates',
+    STATS,
+    { area: { polygon: square(22.5, 114.0) } },
+    'INVALID_GEOMETRY',
+    /\[latitude, longitude\]/,
+  ],
+  [
+    'a polygon in Beijing',
+    STATS,
+    { area: { polygon: square(116.4, 39.9) } },
+    'OUT_OF_SERVICE_AREA',
+    /outside the city/,
+  ],
+  [
+    'a polygon at sea inside the city’s box',
+    STATS,
+    { area: { polygon: square(114.62, 22.4, 0.01) } },
+    'OUT_OF_SERVICE_AREA',
+  ],
+  [
+    'an unclosed ring',
+    STATS,
+    {
+      area: {
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [114, 22.5],
+              [114.1, 22.5],
+              [114.1, 22.6],
+              [114, 22.6],
+            ],
+          ],
+        },
+      },
+    },
+    'INVALID_GEOMETRY',
+    /not closed/,
+  ],
+  [
+    'a degenerate polygon',
+    STATS,
+    {
+      area: {
+        polygon: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [114, 22.5],
+              [114.1, 22.6],
+              [114.2, 22.7],
+              [114, 22.5],
+            ],
+          ],
+        },
+      },
+    },
+    'INVALID_GEOMETRY',
+    /degenerate/,
+  ],
+  [
+    'an empty polygon',
+    STATS,
+    { area: { polygon: { type: 'Polygon', coordinates: [] } } },
+    'INVALID_GEOMETRY',
+  ],
+  [
+    'a polygon of 25,000 positions',
+    STATS,
+    { area: { polygon: { type: 'Polygon', coordinates: [manyPositions] } } },
+    'LIMIT_EXCEEDED',
+  ],
+  [
+    'a polygon far larger than the city',
+    STATS,
+    { area: { polygon: square(113.0, 21.5, 2) } },
+    'LIMIT_EXCEEDED',
+    /km²/,
+  ],
+  [
+    'a radius of 0',
+    STATS,
+    { area: { circle: { center: point(114.05, 22.54), radiusM: 0 } } },
+    'INVALID_INPUT',
+  ],
+  [
+    'a negative radius',
+    STATS,
+    { area: { circle: { center: point(114.05, 22.54), radiusM: -5 } } },
+    'INVALID_INPUT',
+  ],
+  [
+    'an absurd radius',
+    STATS,
+    { area: { circle: { center: point(114.05, 22.54), radiusM: 1e9 } } },
+    'LIMIT_EXCEEDED',
+  ],
+  [
+    'two AreaInput members',
+    STATS,
+    { area: { code: '440304', bbox: [114, 22.5, 114.1, 22.6] } },
+    'INVALID_INPUT',
+    /got code and bbox/,
+  ],
+  ['no AreaInput member', STATS, { area: {} }, 'INVALID_INPUT', /none was given/],
+  ['an unknown area code', STATS, { area: { code: '440399' } }, 'NOT_FOUND', /440399/],
+  ['a malformed area code', STATS, { area: { code: "1'; DROP TABLE assets; --" } }, 'INVALID_INPUT'],
+  [
+    'a swapped bbox',
+    STATS,
+    { area: { bbox: [22.5, 114.0, 22.6, 114.1] } },
+    'INVALID_GEOMETRY',
+    /lon\/lat order/,
+  ],
+  ['an unknown asset code', '{ asset(code: "JZ-000000-000000") { code } }', {}, 'NOT_FOUND'],
+  ['an unknown area', '{ area(code: "999999") { code } }', {}, 'NOT_FOUND'],
+  ['a page over the maximum', '{ assets(first: 10000) { totalCount } }', {}, 'LIMIT_EXCEEDED', /at most 500/],
+  ['a negative page size', '{ assets(first: -1) { totalCount } }', {}, 'INVALID_INPUT'],
+  ['a cursor from elsewhere', '{ assets(after: "bm9wZQ") { totalCount } }', {}, 'INVALID_INPUT'],
+  [
+    'k over the maximum',
+    'query($p: GeoJSON!) { nearest(point: $p, k: 5000) { distanceM } }',
+    { p: point(114.05, 22.54) },
+    'LIMIT_EXCEEDED',
+  ],
+  [
+    'a nearest point in [lat, lon]',
+    'query($p: GeoJSON!) { nearest(point: $p) { distanceM } }',
+    { p: point(22.54, 114.05) },
+    'INVALID_GEOMETRY',
+  ],
+  [
+    'proximity over 1 km',
+    '{ proximity(subjectKinds: [BUILDING], targetKinds: [BUILDING], withinM: 5000) { totalCount } }',
+    {},
+    'LIMIT_EXCEEDED',
+  ],
+  [
+    'proximity without a distance or slope',
+    '{ proximity(subjectKinds: [BUILDING], targetKinds: [GAS_PIPELINE]) { totalCount } }',
+    {},
+    'INVALID_INPUT',
+  ],
+  [
+    'mixed attribute filters',
+    '{ assets(filter: { safetyGrades: [D], riskGrades: [HIGH] }) { totalCount } }',
+    {},
+    'INVALID_INPUT',
+  ],
+  [
+    'text too long',
+    'query($t: String) { assets(filter: { text: $t }) { totalCount } }',
+    { t: 'x'.repeat(10_000) },
+    'LIMIT_EXCEEDED',
+  ],
+  ['a query too deep', nested(20), {}, 'LIMIT_EXCEEDED', /depth/],
+  [
+    'a query too costly',
+    '{ assets(first: 500) { edges { node { devices { datastreams { latest { value } } series(metric: "pm10", from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z") { points { value } } } } } } }',
+    {},
+    'LIMIT_EXCEEDED',
+    /complexity/,
+  ],
+  [
+    'a DateTime without an offset',
+    '{ node(id: "x") { ... on Device { series(metric: "pm10", from: "2026-01-01T00:00:00", to: "2026-01-02T00:00:00Z") { bucketSeconds } } } }',
+    {},
+    'INVALID_INPUT',
+  ],
+];
+
+describe('bad input', () => {
+  it.each(cases)('%s → %s', async (_name, query, variables, code, message) => {
+    const res = await api.query(query, variables);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.length, JSON.stringify(res)).toBeGreaterThan(0);
+    expect(res.errors![0]!.extensions?.code, JSON.stringify(res.errors)).toBe(code);
+    if (message) expect(res.errors![0]!.message).toMatch(message);
+    expect(JSON.stringify(res.errors)).not.toMatch(/SELECT|postgres|stack|\.ts:/i);
+  });
+
+  it('series: unknown metric, reversed range and an over-long range', async () => {
+    const { rows } = await pool.query<{ id: number }>(
+      "SELECT id FROM devices WHERE type = 'dust_monitor' LIMIT 1",
+    );
+    const id = Buffer.from(`Device:${rows[0]!.id}`).toString('base64');
+    const Q = `query($id: ID!, $m: String!, $from: DateTime!, $to: DateTime!) { node(id: $id) { ... on Device {
+      series(metric: $m, from: $from, to: $to) { bucketSeconds } } } }`;
+    for (const [vars, code] of [
+      [{ m: 'nonsense', from: '2026-11-01T00:00:00+08:00', to: '2026-11-02T00:00:00+08:00' }, 'NOT_FOUND'],
+      [{ m: 'pm10', from: '2026-11-02T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' }, 'INVALID_INPUT'],
+      [{ m: 'pm10', from: '2020-01-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' }, 'LIMIT_EXCEEDED'],
+    ] as const) {
+      const res = await api.query(Q, { id, ...vars });
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);
+    }
+  });
+
+  it('wrong types and malformed requests are 4xx or typed errors, never 5xx', async () => {
+    const bodies = ['{', '[]', 'null', '{"query": 5}', '{"query": "{ areaStats(area: 5) { assets } }"}'];
+    for (const body of bodies) {
+      const res = await api.app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status, body).toBeLessThan(500);
+    }
+    const typed = await api.query('{ assets(first: "ten") { totalCount } }');
+    expect(typed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('masks unexpected failures and logs them, and keeps serving', async () => {
+    const logged: string[] = [];
+    const failing: Queryable = {
+      query: (() => Promise.reject(new Error('connection to server lost (secret detail)'))) as never,
+    };
+    const res = await graphqlClient(failing, (line) => logged.push(line)).query(
+      '{ area(code: "440304") { name } }',
+    );
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Unexpected error; it has been logged.',
+      extensions: { code: 'INTERNAL' },
+    });
+    expect(JSON.stringify(res)).not.toContain('secret detail');
+    expect(logged.join('\n')).toContain('secret detail');
+    const after = await api.query<{ area: { name: string } }>('{ area(code: "440304") { name } }');
+    expect(after.data?.area.name).toBe('福田区');
+  });
+});
