@@ -15,7 +15,7 @@ import { loadSql } from '../../api/src/store/sql-file.ts';
 import { Rng } from '../city/rng.ts';
 import { seedCity } from '../city/seed-city.ts';
 import { districtLikePolygon } from './polygons.ts';
-import { type Latency, throughput, timeEach } from './stats.ts';
+import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/city_bench';
 const config = loadConfig();
@@ -93,24 +93,27 @@ async function main(): Promise<void> {
 
   // 1. areaStats for 20 km² polygons, against the same statement run bare.
   const areaStatsSql = loadSql(SQL_DIR, 'area_stats');
-  const bareStats = await timeEach(polygons, (p) =>
-    pool.query({ ...areaStatsSql, values: areaParams({ kind: 'geometry', geojson: JSON.stringify(p) }) }),
-  );
   const STATS = `query($p: GeoJSON!) { areaStats(area: { polygon: $p }) {
     assets buildings byKind { key count } buildingsBySafetyGrade { key count } buildingsByUse { key count }
     selfBuiltBuildings floorAreaM2 devicesTotal devicesOnline deviceOnlineRate } }`;
-  const apiStats = await timeEach(polygons, (p) => gql(STATS, { p }));
+  const [bareStats, apiStats] = await timePaired(
+    polygons,
+    (p) =>
+      pool.query({ ...areaStatsSql, values: areaParams({ kind: 'geometry', geojson: JSON.stringify(p) }) }),
+    (p) => gql(STATS, { p }),
+  );
   const httpStats = await timeEach(polygons, (p) => gqlHttp(STATS, { p }));
 
   // 2. nearest k = 10.
   const points = centres.map((c) => ({ type: 'Point', coordinates: [c.lon + 0.0003, c.lat - 0.0002] }));
   const NEAREST = 'query($p: GeoJSON!) { nearest(point: $p, k: 10) { distanceM asset { id code kind } } }';
-  const apiNearest = await timeEach(points, (p) => gql(NEAREST, { p }));
-  const httpNearest = await timeEach(points, (p) => gqlHttp(NEAREST, { p }));
   const nearestSql = loadSql(SQL_DIR, 'assets_nearest');
-  const bareNearest = await timeEach(points, (p) =>
-    pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null] }),
+  const [bareNearest, apiNearest] = await timePaired(
+    points,
+    (p) => pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null] }),
+    (p) => gql(NEAREST, { p }),
   );
+  const httpNearest = await timeEach(points, (p) => gqlHttp(NEAREST, { p }));
 
   // 3. node(id) throughput against a bare graphql-yoga "hello" server in this process.
   const hello = createServer(

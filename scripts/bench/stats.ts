@@ -48,3 +48,35 @@ export async function throughput(
   );
   return done / seconds;
 }
+
+/**
+ * Times two ways of doing the same work on each input, alternating which goes first, so cache warmth and
+ * background noise fall on both alike.
+ */
+export async function timePaired<T>(
+  inputs: readonly T[],
+  a: (input: T) => Promise<unknown>,
+  b: (input: T) => Promise<unknown>,
+  warmup = 20,
+): Promise<[Latency, Latency]> {
+  for (const input of inputs.slice(0, warmup)) await Promise.all([a(input), b(input)]);
+  const msA: number[] = [];
+  const msB: number[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const order = i % 2 === 0 ? ([a, msA, b, msB] as const) : ([b, msB, a, msA] as const);
+    for (const [run, out] of [
+      [order[0], order[1]],
+      [order[2], order[3]],
+    ] as const) {
+      const t = performance.now();
+      await run(input);
+      out.push(performance.now() - t);
+    }
+  }
+  return [summarize(msA), summarize(msB)];
+}
+
+function summarize(ms: number[]): Latency {
+  ms.sort((x, y) => x - y);
+  return { n: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95), p99: percentile(ms, 99) };
+}
