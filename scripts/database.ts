@@ -6,7 +6,10 @@ import { startEmbeddedDatabase } from '../api/src/store/embedded.ts';
 
 export interface OpenDatabase {
   mode: 'embedded' | 'external';
+  /** For migrations, seeding and housekeeping: no statement timeout. */
   pool: pg.Pool;
+  /** For the API: statements over config.apiStatementTimeoutMs are cancelled. */
+  apiPool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -19,16 +22,30 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
       await pool.end();
       throw error;
     }
-    return { mode: 'external', pool, close: () => pool.end() };
+    const apiPool = createPool(config.databaseUrl, { statementTimeoutMs: config.apiStatementTimeoutMs });
+    return {
+      mode: 'external',
+      pool,
+      apiPool,
+      close: async () => {
+        await Promise.all([pool.end(), apiPool.end()]);
+      },
+    };
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   const pool = createPool(embedded.url, { max: 4, tuneSessions: false });
   await checkConnection(pool, embedded.url);
+  const apiPool = createPool(embedded.url, {
+    max: 4,
+    tuneSessions: false,
+    statementTimeoutMs: config.apiStatementTimeoutMs,
+  });
   return {
     mode: 'embedded',
     pool,
+    apiPool,
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), apiPool.end()]);
       await embedded.stop();
     },
   };

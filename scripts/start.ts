@@ -62,7 +62,7 @@ await runCli(async () => {
   }
   await ensureWebBuild(config.rootDir, log);
 
-  const app = createApp({ db: db.pool, mode: db.mode, webDistDir: config.webDistDir });
+  const app = createApp({ db: db.apiPool, mode: db.mode, webDistDir: config.webDistDir });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log(
       `city one-map is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,

@@ -18,6 +18,7 @@ export interface Config {
   readonly seed: number;
   readonly webDistDir: string;
   readonly migrationsDir: string;
+  apiStatementTimeoutMs: number;
 }
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,6 +44,17 @@ export function parseSeed(value: string): number {
   return seed;
 }
 
+function parseTimeout(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100) {
+    throw new StartupError(
+      `API_STATEMENT_TIMEOUT_MS="${value}" is not a timeout`,
+      'set it to milliseconds ≥ 100',
+    );
+  }
+  return ms;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = ROOT_DIR;
   return Object.freeze({
@@ -55,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: parseSeed(env.SEED ?? '1'),
     webDistDir: path.join(rootDir, 'web/dist'),
     migrationsDir: path.join(rootDir, 'db/migrations'),
+    // An API statement running longer is cancelled and answered as LIMIT_EXCEEDED.
+    apiStatementTimeoutMs: parseTimeout(env.API_STATEMENT_TIMEOUT_MS ?? '15000'),
   });
 }

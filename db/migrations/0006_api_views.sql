@@ -10,7 +10,9 @@ SELECT a.id, a.kind, a.code, a.name, ST_AsGeoJSON(a.geom, 7)::json AS geometry,
        CASE a.kind
          WHEN 'building' THEN (SELECT to_jsonb(x) - 'asset_id' - 'kind' FROM buildings x WHERE x.asset_id = a.id)
          WHEN 'construction_site' THEN
-           (SELECT to_jsonb(x) - 'asset_id' - 'kind' FROM construction_sites x WHERE x.asset_id = a.id)
+           (SELECT to_jsonb(x) - 'asset_id' - 'kind' - 'pit_outline'
+                   || jsonb_build_object('pit_outline', ST_AsGeoJSON(x.pit_outline, 7)::jsonb)
+            FROM construction_sites x WHERE x.asset_id = a.id)
          WHEN 'slope' THEN (SELECT to_jsonb(x) - 'asset_id' - 'kind' FROM slopes x WHERE x.asset_id = a.id)
          WHEN 'street_lamp' THEN (SELECT to_jsonb(x) - 'asset_id' - 'kind' FROM street_lamps x WHERE x.asset_id = a.id)
          WHEN 'waterlogging_point' THEN
@@ -22,7 +24,7 @@ FROM assets a;
 -- One device as the API returns it, with its online state from its type's offline threshold.
 CREATE VIEW device_rows AS
 SELECT d.id, d.code, d.type, d.asset_id, d.name, ST_X(d.location) AS lon, ST_Y(d.location) AS lat, d.vendor,
-       d.installed_on::text AS installed_on, d.last_seen_at, t.name_zh AS type_name_zh, t.name_en AS type_name_en,
+       to_char(d.installed_on, 'YYYY-MM-DD') AS installed_on, d.last_seen_at, t.name_zh AS type_name_zh, t.name_en AS type_name_en,
        t.expected_interval_s, t.offline_after_s,
        coalesce(d.last_seen_at > now() - make_interval(secs => t.offline_after_s), false) AS online
 FROM devices d

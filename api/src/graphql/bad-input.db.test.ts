@@ -251,6 +251,30 @@ const cases: Case[] = [
     {},
     'INVALID_INPUT',
   ],
+  [
+    'a NUL byte in an asset code',
+    'query($c: String!) { asset(code: $c) { code } }',
+    { c: 'JZ-\u0000' },
+    'INVALID_INPUT',
+  ],
+  [
+    'a NUL byte in search text',
+    'query($t: String) { assets(filter: { text: $t }) { totalCount } }',
+    { t: 'a\u0000b' },
+    'INVALID_INPUT',
+  ],
+  [
+    'more than 100 node ids',
+    'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+    { ids: Array(101).fill('QXJlYTo0NDAzMDQ=') },
+    'LIMIT_EXCEEDED',
+  ],
+  [
+    '30 February',
+    '{ node(id: "x") { ... on Device { series(metric: "pm10", from: "2026-02-30T00:00:00Z", to: "2026-03-02T00:00:00Z") { bucketSeconds } } } }',
+    {},
+    'INVALID_INPUT',
+  ],
 ];
 
 describe('bad input', () => {
@@ -292,6 +316,26 @@ describe('bad input', () => {
     }
     const typed = await api.query('{ assets(first: "ten") { totalCount } }');
     expect(typed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('cancels a statement over the time limit as LIMIT_EXCEEDED, and the pool goes on', async () => {
+    const slow = createPool(testDatabaseUrl(), { max: 2, statementTimeoutMs: 100 });
+    try {
+      const res = await graphqlClient(slow).query(
+        '{ proximity(subjectKinds: [BUILDING, STREET_LAMP], targetKinds: [BUILDING, STREET_LAMP], withinM: 1000, first: 1) { totalCount } }',
+      );
+      expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe('LIMIT_EXCEEDED');
+      expect((await slow.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      await slow.end();
+    }
+  });
+
+  it('answers a device id beyond the id range with null', async () => {
+    const id = Buffer.from('Device:9999999999').toString('base64');
+    const res = await api.query('query($id: ID!) { node(id: $id) { id } }', { id });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: null });
   });
 
   it('masks unexpected failures and logs them, and keeps serving', async () => {

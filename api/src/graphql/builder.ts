@@ -5,10 +5,12 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Geometry } from 'geojson';
 import { GraphQLError } from 'graphql';
+import { DomainError } from '../domain-error.ts';
 import type { ApiContext } from './context.ts';
 
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_NODES = 100;
 
 // Lists count 5× their selection unless a field says otherwise (connections use `first`, series 100); a page
 // of 100 assets with districts, devices and latest readings costs about 15,000.
@@ -32,7 +34,16 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   relay: {
     cursorType: 'String',
     nodeQueryOptions: { description: 'Any object by its global id (Relay); null when there is none.' },
-    nodesQueryOptions: { description: 'Objects by their global ids, in order; null where there is none.' },
+    nodesQueryOptions: {
+      description: `Objects by their global ids, in order; null where there is none. At most ${MAX_NODES} ids.`,
+      complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        if (args.ids.length > MAX_NODES) {
+          throw new DomainError('LIMIT_EXCEEDED', `nodes takes at most ${MAX_NODES} ids per call`);
+        }
+        return resolveNodes(args.ids);
+      },
+    },
   },
   complexity: {
     defaultComplexity: 1,

@@ -46,7 +46,7 @@ describe('areaStats', () => {
       'SELECT kind, count(*)::int AS n FROM assets WHERE district_code = $1 GROUP BY kind',
       [FUTIAN],
     );
-    expect(asRecord(s.byKind)).toEqual(Object.fromEntries(kinds.map((k) => [k.kind, k.n])));
+    expect(asRecord(s.byKind)).toEqual(Object.fromEntries(kinds.map((k) => [k.kind.toUpperCase(), k.n])));
     const [b] = await sql<{ d: number; self: number; floor: number }>(
       `SELECT count(*) FILTER (WHERE safety_grade = 'D')::int AS d, count(*) FILTER (WHERE self_built)::int AS self,
               sum(floor_area_m2::float8) AS floor
@@ -75,7 +75,7 @@ describe('areaStats', () => {
        WHERE ST_Intersects(geom, ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)) GROUP BY kind`,
       [JSON.stringify(POLYGON)],
     );
-    expect(asRecord(s.byKind)).toEqual(Object.fromEntries(kinds.map((k) => [k.kind, k.n])));
+    expect(asRecord(s.byKind)).toEqual(Object.fromEntries(kinds.map((k) => [k.kind.toUpperCase(), k.n])));
     const [d] = await sql<{ n: number }>(
       'SELECT count(*)::int AS n FROM devices WHERE ST_Intersects(location, ST_SetSRID(ST_GeomFromGeoJSON($1), 4326))',
       [JSON.stringify(POLYGON)],

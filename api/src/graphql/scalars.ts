@@ -41,8 +41,28 @@ builder.scalarType('GeoJSON', {
 // Offsets are required: a time without a zone is ambiguous for a duty officer in UTC+8.
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** True when the calendar fields written are the ones parsed (no 30 February, no 24:00 rolling over). */
+function fieldsExist(text: string): boolean {
+  const [y, mo, d, h, mi] = text.slice(0, 16).split(/[-T:]/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return (
+    local.getUTCFullYear() === y &&
+    local.getUTCMonth() === mo - 1 &&
+    local.getUTCDate() === d &&
+    local.getUTCHours() === h &&
+    local.getUTCMinutes() === mi
+  );
+}
+
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' && ISO_8601.test(value) ? new Date(value) : null;
+  const date =
+    typeof value === 'string' && ISO_8601.test(value) && fieldsExist(value) ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     throw new GraphQLError('DateTime must be ISO 8601 with an offset, e.g. 2026-11-21T08:00:00+08:00', {
       extensions: { code: 'INVALID_INPUT' },

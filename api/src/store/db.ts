@@ -1,5 +1,6 @@
 // Connection pool and the Queryable type every repository takes.
 import pg from 'pg';
+import { DomainError } from '../domain-error.ts';
 import { StartupError } from '../startup-error.ts';
 import type { SqlStatement } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
@@ -13,6 +14,8 @@ export interface PoolOptions {
   max?: number;
   /** Embedded PGlite serialises everything; session tuning there is pointless. */
   tuneSessions?: boolean;
+  /** Server-side limit per statement; the API pool sets it, the seeding pool must not. */
+  statementTimeoutMs?: number;
 }
 
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
@@ -20,6 +23,7 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 10_000,
+    ...(options.statementTimeoutMs && { statement_timeout: options.statementTimeoutMs }),
     // On 2 cores parallel plans and JIT made spatial aggregates 5–14× slower (shared/notes/postgis-performance.md).
     ...((options.tuneSessions ?? true) && { options: '-c max_parallel_workers_per_gather=0 -c jit=off' }),
   });
@@ -86,6 +90,16 @@ export async function queryRows<T extends pg.QueryResultRow>(
   try {
     return (await db.query<T>({ ...statement, values })).rows;
   } catch (cause) {
+    const code = (cause as { code?: string }).code ?? '';
+    // Data exceptions (class 22: bad bytes, out-of-range numbers) come from input that got past the checks.
+    if (code.startsWith('22'))
+      throw new DomainError('INVALID_INPUT', `${action}: ${(cause as Error).message}`);
+    if (code === '57014') {
+      throw new DomainError(
+        'LIMIT_EXCEEDED',
+        `${action} took longer than allowed; narrow the area or distance`,
+      );
+    }
     throw new StoreError(action, { cause });
   }
 }

@@ -28,7 +28,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
       { cause },
     );
   }
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 12 });
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {

@@ -352,20 +352,14 @@ builder.queryField('proximity', (t) =>
         const limit = pageSize(args.first);
         const offset = decodeNumberCursor('pair', args.after);
         const area = await areaOrCity(ctx, args.area);
-        const rows = await findProximityPairs(
-          ctx.db,
-          { area, subjectKinds, targetKinds, withinM },
-          offset,
-          limit + 1,
-        );
+        const query = { area, subjectKinds, targetKinds, withinM };
+        const rows = await findProximityPairs(ctx.db, query, offset, limit + 1);
+        // A page past the end has no row to carry the total; the first row of the first page has it.
+        const total =
+          rows[0]?.total ??
+          (offset > 0 ? ((await findProximityPairs(ctx.db, query, 0, 1))[0]?.total ?? 0) : 0);
         let index = offset;
-        return toConnection(
-          rows,
-          limit,
-          () => encodeCursor('pair', ++index),
-          offset > 0, // An empty page past the end has no row to carry the total; no more than `offset` pairs exist then.
-          rows[0]?.total ?? offset,
-        );
+        return toConnection(rows, limit, () => encodeCursor('pair', ++index), offset > 0, total);
       },
     },
     { name: 'ProximityConnection' },

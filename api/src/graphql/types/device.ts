@@ -108,7 +108,11 @@ const Series = builder.objectRef<SeriesShape>('Series').implement({
 
 export const Device = builder.loadableNodeRef<DeviceRow, string, string>('Device', {
   id: { resolve: (d) => d.id },
-  load: (ids: string[], ctx) => findDevicesByIds(ctx.db, ids.map(Number).filter(Number.isSafeInteger)),
+  load: (ids: string[], ctx) =>
+    findDevicesByIds(
+      ctx.db,
+      ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647), // int ids
+    ),
   sort: (d) => String(d.id),
 });
 

@@ -9,13 +9,15 @@ interface Count {
 }
 
 const CountRef = builder.objectRef<Count>('Count').implement({
-  description: 'A count per category (an enum value in lower case, as stored).',
+  description:
+    'A count per category; key is the value of the matching enum (AssetKind, SafetyGrade, BuildingUse).',
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
 });
 
+// Keys are the GraphQL enum names (BUILDING, STREET_LAMP, RESIDENTIAL, A…), so clients can map them.
 const counts = (record: Record<string, number>): Count[] =>
   Object.entries(record)
-    .map(([key, count]) => ({ key, count }))
+    .map(([key, count]) => ({ key: key.toUpperCase(), count }))
     .sort((a, b) => a.key.localeCompare(b.key));
 
 const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('AreaStats').implement({
@@ -31,7 +33,9 @@ const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('
     buildingsByUse: t.field({ type: [CountRef], resolve: (s) => counts(s.by_use) }),
     selfBuiltBuildings: t.exposeInt('self_built', { description: '自建房' }),
     floorAreaM2: t.exposeFloat('floor_area_m2', { description: 'Total floor area of the buildings.' }),
-    devicesTotal: t.exposeInt('devices_total'),
+    devicesTotal: t.exposeInt('devices_total', {
+      description: 'Devices located in a drawn shape, or on the assets filed under a named area.',
+    }),
     devicesOnline: t.exposeInt('devices_online'),
     deviceOnlineRate: t.float({
       nullable: true,
