@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../domain-error.ts';
+import { thrown } from '../../../scripts/test/thrown.ts';
+import type { ErrorCode } from '../domain-error.ts';
 import { type AreaInputValue, MAX_RADIUS_M, parseAreaInput, parseRadius } from './area-input.ts';
 import { type BBox, bboxPolygon } from './geojson.ts';
 
@@ -17,16 +18,6 @@ const FUTIAN_POLYGON = {
   ],
 };
 const CENTER = { type: 'Point', coordinates: [114.05, 22.55] };
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('parseAreaInput', () => {
   it.each<[string, AreaInputValue, unknown]>([

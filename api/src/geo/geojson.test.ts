@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../domain-error.ts';
+import { thrown } from '../../../scripts/test/thrown.ts';
+import type { ErrorCode } from '../domain-error.ts';
 import { type BBox, bboxesIntersect, bboxPolygon, MAX_POSITIONS, parseGeometry } from './geojson.ts';
 
 const SHENZHEN: BBox = [113.75, 22.39, 114.65, 22.87];
@@ -22,16 +23,6 @@ const circleRing = (n: number, x = 114.05, y = 22.55) => {
   return [...ring, ring[0]!];
 };
 const polygon = (...rings: unknown[]) => ({ type: 'Polygon', coordinates: rings });
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('parseGeometry', () => {
   it.each([

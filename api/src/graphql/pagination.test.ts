@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../domain-error.ts';
+import { thrown } from '../../../scripts/test/thrown.ts';
+import type { ErrorCode } from '../domain-error.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './builder.ts';
 import { decodeCursor, decodeNumberCursor, encodeCursor, pageSize, toConnection } from './pagination.ts';
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('pageSize', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../domain-error.ts';
+import { thrown } from '../../../scripts/test/thrown.ts';
+import type { ErrorCode } from '../domain-error.ts';
 import { type ResolvedArea, WHOLE_CITY } from '../store/area-params.ts';
 import type { AssetQuery } from '../store/assets.repo.ts';
 import { type AssetFilterValue, likePattern, MAX_TEXT_LENGTH, toAssetQuery } from './asset-filter.ts';
@@ -17,16 +18,6 @@ const EMPTY: AssetQuery = {
   lampStatuses: null,
   siteStages: null,
 };
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('likePattern', () => {
   it.each([

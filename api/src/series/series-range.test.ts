@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, type ErrorCode } from '../domain-error.ts';
+import { thrown } from '../../../scripts/test/thrown.ts';
+import type { ErrorCode } from '../domain-error.ts';
 import {
   AUTO_TARGET_POINTS,
   BUCKETS,
@@ -13,16 +14,6 @@ import {
 const DAY_MS = 86_400_000;
 const FROM = new Date('2025-01-01T00:00:00Z');
 const fromPlus = (ms: number) => new Date(FROM.getTime() + ms);
-
-function thrown(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError, nothing was thrown');
-}
 
 describe('checkRange', () => {
   it.each([
