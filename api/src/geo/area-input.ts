@@ -2,7 +2,7 @@
 // bbox, or a circle. Pure: checks shape and ranges and says what is wrong; the area service does the I/O.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { DomainError } from '../domain-error.ts';
-import { type BBox, bboxesIntersect, bboxPolygon, parseGeometry } from './geojson.ts';
+import { type BBox, bboxPolygon, checkPlacement, parseGeometry } from './geojson.ts';
 
 export const MAX_RADIUS_M = 50_000;
 
@@ -69,27 +69,12 @@ function parseBBox(values: readonly number[], serviceArea: BBox): Polygon {
     throw new DomainError('INVALID_INPUT', 'bbox is [minLon, minLat, maxLon, maxLat]: four finite numbers');
   }
   const box = values as unknown as BBox;
-  const inRange = (b: BBox) => b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90;
-  const swapped: BBox = [box[1], box[0], box[3], box[2]];
-  if (!inRange(box)) {
-    throw new DomainError(
-      'INVALID_GEOMETRY',
-      inRange(swapped) && bboxesIntersect(swapped, serviceArea)
-        ? 'bbox looks like [minLat, minLon, maxLat, maxLon]; use lon/lat order'
-        : 'bbox longitudes must be within ±180 and latitudes within ±90',
-    );
-  }
   if (box[0] >= box[2] || box[1] >= box[3]) {
     throw new DomainError('INVALID_GEOMETRY', 'bbox must have minLon < maxLon and minLat < maxLat');
   }
-  if (!bboxesIntersect(box, serviceArea)) {
-    if (bboxesIntersect(swapped, serviceArea)) {
-      throw new DomainError(
-        'INVALID_GEOMETRY',
-        'bbox looks like [minLat, minLon, maxLat, maxLon]; use lon/lat order',
-      );
-    }
-    throw new DomainError('OUT_OF_SERVICE_AREA', 'this area is outside the city');
-  }
+  checkPlacement(box, serviceArea, {
+    swapped: 'bbox looks like [minLat, minLon, maxLat, maxLon]; use lon/lat order',
+    outOfRange: 'bbox longitudes must be within ±180 and latitudes within ±90',
+  });
   return bboxPolygon(box);
 }

@@ -132,13 +132,27 @@ export function parseGeometry<T extends GeometryType>(
   return geometry as Extract<Point | Polygon | MultiPolygon, { type: T }>;
 }
 
-function checkPlacement(box: BBox, serviceArea: BBox): void {
-  const inRange = box[0] >= -180 && box[2] <= 180 && box[1] >= -90 && box[3] <= 90;
-  if (bboxesIntersect(box, serviceArea) && inRange) return;
-  if (bboxesIntersect(swapped(box), serviceArea)) {
-    invalid('coordinates look like [latitude, longitude]; GeoJSON positions are [longitude, latitude]');
-  }
-  if (!inRange) invalid('longitude must be within ±180 and latitude within ±90');
+export interface PlacementMessages {
+  swapped: string;
+  outOfRange: string;
+}
+
+const POSITION_MESSAGES: PlacementMessages = {
+  swapped: 'coordinates look like [latitude, longitude]; GeoJSON positions are [longitude, latitude]',
+  outOfRange: 'longitude must be within ±180 and latitude within ±90',
+};
+
+const inRange = (b: BBox) => b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90;
+
+/**
+ * Throws unless the box lies in lon/lat range and touches the service area; a box that would touch it with
+ * its axes swapped gets the "[lat, lon]" hint instead of "outside the city".
+ */
+export function checkPlacement(box: BBox, serviceArea: BBox, messages = POSITION_MESSAGES): void {
+  if (inRange(box) && bboxesIntersect(box, serviceArea)) return;
+  const flipped = swapped(box);
+  if (bboxesIntersect(flipped, serviceArea) && (inRange(box) || inRange(flipped))) invalid(messages.swapped);
+  if (!inRange(box)) invalid(messages.outOfRange);
   throw new DomainError('OUT_OF_SERVICE_AREA', 'this area is outside the city');
 }
 
