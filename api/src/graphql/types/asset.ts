@@ -42,7 +42,11 @@ const TYPE_NAMES: Record<AssetKind, string> = {
   gas_pipeline: 'GasPipeline',
 };
 
-export const Asset = builder.interfaceRef<AssetRow>('Asset');
+// Fields typed Asset may resolve to an asset id; one per-request loader fetches them all.
+export const Asset = builder.loadableInterfaceRef<AssetRow, number>('Asset', {
+  load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ids),
+  sort: (a) => a.id,
+});
 
 Asset.implement({
   description:
@@ -300,18 +304,8 @@ builder.queryField('nearest', (t) =>
 const ProximityPairRef = builder.objectRef<ProximityPair>('ProximityPair').implement({
   description: 'A subject and a target closer than the asked distance.',
   fields: (t) => ({
-    subject: t.loadable({
-      type: Asset,
-      load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ids),
-      sort: (a) => a.id,
-      resolve: (p) => p.subject_id,
-    }),
-    target: t.loadable({
-      type: Asset,
-      load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ids),
-      sort: (a) => a.id,
-      resolve: (p) => p.target_id,
-    }),
+    subject: t.field({ type: Asset, resolve: (p) => p.subject_id }),
+    target: t.field({ type: Asset, resolve: (p) => p.target_id }),
     distanceM: t.exposeFloat('distance_m', { description: 'Metres on the WGS84 spheroid.' }),
   }),
 });

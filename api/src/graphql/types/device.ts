@@ -8,7 +8,6 @@ import {
   checkRange,
   MAX_RAW_POINTS,
 } from '../../series/series-range.ts';
-import { findAssetsByIds } from '../../store/assets.repo.ts';
 import {
   type DeviceRow,
   findBucketedSeries,
@@ -178,12 +177,7 @@ Device.implement({
     online: t.exposeBoolean('online', { description: 'Seen within its type’s offline threshold.' }),
     expectedIntervalS: t.exposeInt('expected_interval_s'),
     offlineAfterS: t.exposeInt('offline_after_s'),
-    asset: t.loadable({
-      type: Asset,
-      load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ids),
-      sort: (a) => a.id,
-      resolve: (d) => d.asset_id,
-    }),
+    asset: t.field({ type: Asset, resolve: (d) => d.asset_id }),
     datastreams: t.loadableList({
       type: Datastream,
       description: 'Each metric of the device with its latest observation.',
