@@ -21,12 +21,19 @@ SELECT a.id, a.kind, a.code, a.name, ST_AsGeoJSON(a.geom, 7)::json AS geometry,
        END AS attrs
 FROM assets a;
 
--- One device as the API returns it, with its online state from its type's offline threshold.
+-- A device is online when seen within its type's offline threshold (e.g. 3 days for cameras, as Foshan's
+-- rules require). One definition for the device list and the area figures.
+CREATE FUNCTION device_is_online(last_seen_at timestamptz, offline_after_s integer) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(last_seen_at > now() - make_interval(secs => offline_after_s), false)
+$$;
+
+-- One device as the API returns it, with its online state.
 CREATE VIEW device_rows AS
 SELECT d.id, d.code, d.type, d.asset_id, d.name, ST_X(d.location) AS lon, ST_Y(d.location) AS lat, d.vendor,
        to_char(d.installed_on, 'YYYY-MM-DD') AS installed_on, d.last_seen_at, t.name_zh AS type_name_zh, t.name_en AS type_name_en,
        t.expected_interval_s, t.offline_after_s,
-       coalesce(d.last_seen_at > now() - make_interval(secs => t.offline_after_s), false) AS online
+       device_is_online(d.last_seen_at, t.offline_after_s) AS online
 FROM devices d
 JOIN device_types t ON t.type = d.type;
 

@@ -8,7 +8,7 @@ WITH sel AS MATERIALIZED (
   FROM sel JOIN buildings b ON b.asset_id = sel.id
   WHERE sel.kind = 'building'
 ), d AS MATERIALIZED (
-  SELECT d.last_seen_at > now() - make_interval(secs => t.offline_after_s) AS online
+  SELECT device_is_online(d.last_seen_at, t.offline_after_s) AS online
   FROM devices_in_area($1, $2, $3, $4, $5, $6) d JOIN device_types t ON t.type = d.type
 )
 SELECT
