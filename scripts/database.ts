@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { Config } from '../api/src/config.ts';
 import { checkConnection, createPool } from '../api/src/store/db.ts';
-import { startEmbeddedDatabase } from '../api/src/store/embedded.ts';
+import { findRunningEmbedded, startEmbeddedDatabase } from '../api/src/store/embedded.ts';
 
 export interface OpenDatabase {
   mode: 'embedded' | 'external';
@@ -31,6 +31,13 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
         await Promise.all([pool.end(), apiPool.end()]);
       },
     };
+  }
+  // A running `npm start` holds the embedded database; a command beside it joins it over its socket.
+  const running = findRunningEmbedded(config.dataDir);
+  if (running) {
+    const pool = createPool(running, { max: 2, tuneSessions: false });
+    await checkConnection(pool, running, 'the running embedded database');
+    return { mode: 'embedded', pool, apiPool: pool, close: () => pool.end() };
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
   const pool = createPool(embedded.url, { max: 4, tuneSessions: false });

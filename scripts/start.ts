@@ -3,10 +3,13 @@
 import net from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Config, loadConfig } from '../api/src/config.ts';
+import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
+import { deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
+import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
 import { seedCity } from './city/seed-city.ts';
 import { openDatabase } from './database.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -44,14 +47,15 @@ await runCli(async () => {
   const db = await openDatabase(config);
   const applied = await migrate(db.pool, config.migrationsDir);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-  const partitions = () =>
-    db.pool
-      .query('SELECT ensure_readings_partitions(current_date - 1, current_date + 7)')
-      .catch((error: Error) => {
-        log(`warning: creating reading partitions failed: ${error.message}`);
-      });
-  await partitions();
-  const hourly = setInterval(partitions, 3_600_000);
+  const housekeeping = () =>
+    Promise.all([
+      db.pool.query('SELECT ensure_readings_partitions(current_date - 1, current_date + 7)'),
+      deleteExpiredSessions(db.pool),
+    ]).catch((error: Error) => {
+      log(`warning: housekeeping (reading partitions, expired sessions) failed: ${error.message}`);
+    });
+  await housekeeping();
+  const hourly = setInterval(housekeeping, 3_600_000);
   hourly.unref();
 
   if ((await countAreas(db.pool)) === 0) {
@@ -60,14 +64,27 @@ await runCli(async () => {
     );
     await seedCity(db.pool, config.startPreset, config.seed, log);
   }
+  if (config.startPreset === 'demo') {
+    const created = await ensureDemoUsers(db.pool);
+    if (created) log(`created ${created} demo accounts (npm run user -- list)`);
+  }
+  const signInHelp = await demoLoginLines(db.pool);
   await ensureWebBuild(config.rootDir, log);
 
-  const app = createApp({ db: db.apiPool, mode: db.mode, webDistDir: config.webDistDir });
+  const app = createApp({
+    pool: db.apiPool,
+    mode: db.mode,
+    webDistDir: config.webDistDir,
+    access: config.access,
+    persistedOperations: loadPersistedOperations(config.access.persistedOperationsFile),
+  });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     log(
       `city one-map is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
     );
     log(`  database: ${db.mode}; the city is synthetic, laid out inside real Shenzhen district boundaries`);
+    for (const line of signInHelp) log(line);
+    log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');
   });
   const stop = async () => {
     server.close();

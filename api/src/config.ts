@@ -18,7 +18,28 @@ export interface Config {
   readonly seed: number;
   readonly webDistDir: string;
   readonly migrationsDir: string;
-  apiStatementTimeoutMs: number;
+  readonly apiStatementTimeoutMs: number;
+  readonly access: AccessConfig;
+}
+
+export interface AccessConfig {
+  /** A session ends after this long without a request (sliding). */
+  readonly sessionIdleSeconds: number;
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  readonly loginMaxFailures: number;
+  readonly loginLockMinutes: number;
+  /** Sign-in attempts per client IP per minute (any username). */
+  readonly loginPerMinute: number;
+  /** Requests per client IP per minute on public pages (QR lookup, citizen reports). */
+  readonly publicPerMinute: number;
+  /** Lifetime of a new API token unless the admin gives one. */
+  readonly tokenDays: number;
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (only behind a reverse proxy that sets them). */
+  readonly trustProxy: boolean;
+  /** Origins other web apps may call the API from with a bearer token (CORS); empty: same origin only. */
+  readonly corsOrigins: readonly string[];
+  /** A JSON file { "<sha256 or id>": "<query>" }: API tokens may then run only these operations. */
+  readonly persistedOperationsFile: string | null;
 }
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +63,59 @@ export function parseSeed(value: string): number {
     throw new StartupError(`seed "${value}" is not a non-negative integer`, 'pass e.g. --seed 42');
   }
   return seed;
+}
+
+function parseCount(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new StartupError(
+      `${name}="${value}" is out of range`,
+      `set ${name} to a whole number from ${min} to ${max}`,
+    );
+  }
+  return n;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (/^(1|true|yes)$/i.test(value)) return true;
+  if (/^(0|false|no|)$/i.test(value)) return false;
+  throw new StartupError(`${name}="${value}" is not a yes/no value`, `set ${name} to true or false`);
+}
+
+function parseOrigins(value: string): string[] {
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | null = null;
+    try {
+      url = new URL(origin);
+    } catch {}
+    if (!url || url.origin !== origin) {
+      throw new StartupError(
+        `CORS_ORIGINS has "${origin}", which is not an origin`,
+        'list origins like https://other.example.gov.cn, separated by commas',
+      );
+    }
+  }
+  return origins;
+}
+
+export function loadAccessConfig(env: NodeJS.ProcessEnv, rootDir: string): AccessConfig {
+  return Object.freeze({
+    sessionIdleSeconds: parseCount('SESSION_IDLE_HOURS', env.SESSION_IDLE_HOURS ?? '12', 1, 24 * 30) * 3600,
+    loginMaxFailures: parseCount('LOGIN_MAX_FAILURES', env.LOGIN_MAX_FAILURES ?? '5', 1, 100),
+    loginLockMinutes: parseCount('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES ?? '15', 1, 24 * 60),
+    loginPerMinute: parseCount('LOGIN_RATE_PER_MINUTE', env.LOGIN_RATE_PER_MINUTE ?? '20', 1, 10_000),
+    publicPerMinute: parseCount('PUBLIC_RATE_PER_MINUTE', env.PUBLIC_RATE_PER_MINUTE ?? '30', 1, 100_000),
+    tokenDays: parseCount('TOKEN_DAYS', env.TOKEN_DAYS ?? '90', 1, 3650),
+    trustProxy: parseBoolean('TRUST_PROXY', env.TRUST_PROXY ?? 'false'),
+    corsOrigins: Object.freeze(parseOrigins(env.CORS_ORIGINS ?? '')),
+    persistedOperationsFile: env.PERSISTED_OPERATIONS?.trim()
+      ? path.resolve(rootDir, env.PERSISTED_OPERATIONS.trim())
+      : null,
+  });
 }
 
 function parseTimeout(value: string): number {
@@ -69,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: path.join(rootDir, 'db/migrations'),
     // An API statement running longer is cancelled and answered as LIMIT_EXCEEDED.
     apiStatementTimeoutMs: parseTimeout(env.API_STATEMENT_TIMEOUT_MS ?? '15000'),
+    access: loadAccessConfig(env, rootDir),
   });
 }

@@ -5,6 +5,13 @@ export const ERROR_CODES = [
   'OUT_OF_SERVICE_AREA',
   'NOT_FOUND',
   'LIMIT_EXCEEDED',
+  /** Not signed in, or the credentials are wrong, expired or revoked. */
+  'UNAUTHENTICATED',
+  /** Signed in, but the role or the area scope does not allow it. */
+  'FORBIDDEN',
+  /** The change collides with the current state (e.g. a username that is taken). */
+  'CONFLICT',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -17,6 +17,8 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof StartupError) {
       process.stderr.write(`error: ${error.problem}. ${error.remedy}\n`);
+    } else if (error instanceof Error && error.name === 'DomainError') {
+      process.stderr.write(`error: ${error.message}\n`);
     } else {
       process.stderr.write(
         `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

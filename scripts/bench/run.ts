@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createSchema, createYoga } from 'graphql-yoga';
 import pg from 'pg';
+import { createToken } from '../../api/src/access/accounts.service.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createApp } from '../../api/src/http/app.ts';
 import { areaParams } from '../../api/src/store/area-params.ts';
@@ -41,7 +42,23 @@ async function main(): Promise<void> {
     console.log('seeding the large preset (about 2–3 minutes)…');
     await seedCity(pool, 'large', 1, (line) => console.log(`  ${line}`));
   }
-  const app = createApp({ db: pool, mode: 'external', webDistDir: config.webDistDir, log: () => {} });
+  const app = createApp({
+    pool,
+    mode: 'external',
+    webDistDir: config.webDistDir,
+    access: config.access,
+    log: () => {},
+  });
+  // Signed in as a city-wide analyst with a real token, as another system would be.
+  const actor = { kind: 'cli', id: null, name: 'bench', origin: { ip: null, userAgent: null } } as const;
+  const { token } = await createToken(pool, actor, {
+    name: `bench-${Date.now()}`,
+    role: 'analyst',
+    areaCode: null,
+    unitCode: null,
+    days: 1,
+  });
+  const authorization = `Bearer ${token}`;
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const apiPort = (server.address() as AddressInfo).port;
@@ -50,7 +67,7 @@ async function main(): Promise<void> {
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const res = await app.request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { errors?: unknown[] };
@@ -61,7 +78,7 @@ async function main(): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
   const post = (port: number, body: string) =>
     new Promise<string>((resolve, reject) => {
-      const headers = { 'content-type': 'application/json' };
+      const headers = { 'content-type': 'application/json', authorization };
       const req = request(
         { port, host: '127.0.0.1', path: '/graphql', method: 'POST', agent, headers },
         (res) => {
@@ -99,7 +116,10 @@ async function main(): Promise<void> {
   const [bareStats, apiStats] = await timePaired(
     polygons,
     (p) =>
-      pool.query({ ...areaStatsSql, values: areaParams({ kind: 'geometry', geojson: JSON.stringify(p) }) }),
+      pool.query({
+        ...areaStatsSql,
+        values: [...areaParams({ kind: 'geometry', geojson: JSON.stringify(p) }), null],
+      }),
     (p) => gql(STATS, { p }),
   );
   const httpStats = await timeEach(polygons, (p) => gqlHttp(STATS, { p }));
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
   const nearestSql = loadSql(SQL_DIR, 'assets_nearest');
   const [bareNearest, apiNearest] = await timePaired(
     points,
-    (p) => pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null] }),
+    (p) => pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null, null] }),
     (p) => gql(NEAREST, { p }),
   );
   const httpNearest = await timeEach(points, (p) => gqlHttp(NEAREST, { p }));
@@ -131,6 +151,8 @@ async function main(): Promise<void> {
   const ids = centres.map((c) => Buffer.from(`Building:${c.id}`).toString('base64'));
   const NODE = 'query($id: ID!) { node(id: $id) { id ... on Building { code floors safetyGrade } } }';
   const nodeRps = await throughput((i) => gqlHttp(NODE, { id: ids[i % ids.length] }), 8, 5);
+  // The cost of signing every request in: the smallest query, with the token looked up each time.
+  const typenameRps = await throughput(() => gqlHttp('{ __typename }', {}), 8, 5);
 
   const { rows: polygonBuildings } = await pool.query<{ n: number }>(
     `SELECT avg(n)::int AS n FROM (SELECT (SELECT count(*) FROM assets a WHERE a.kind = 'building'
@@ -153,6 +175,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `| node(id) lookups/s over HTTP, 8 in flight, 5 s | | ${Math.round(nodeRps)} | yoga "hello" ${Math.round(helloRps)} | ${ratio(nodeRps, helloRps)} |`,
+  );
+  console.log(
+    `| signed-in { __typename }/s over HTTP (token checked per request), 8 in flight, 5 s | | ${Math.round(typenameRps)} | yoga "hello" ${Math.round(helloRps)} | ${ratio(typenameRps, helloRps)} |`,
   );
   agent.destroy();
   hello.close();

@@ -18,7 +18,13 @@ let baseUrl = '';
 beforeAll(async () => {
   const config = loadConfig({});
   await ensureWebBuild(config.rootDir, () => undefined);
-  const app = createApp({ db: pool, mode: 'external', webDistDir: config.webDistDir, log: () => undefined });
+  const app = createApp({
+    pool,
+    mode: 'external',
+    webDistDir: config.webDistDir,
+    access: config.access,
+    log: () => undefined,
+  });
   await new Promise<void>((resolve) => {
     server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve());
   });

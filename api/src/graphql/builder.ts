@@ -3,8 +3,10 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Geometry } from 'geojson';
 import { GraphQLError } from 'graphql';
+import { can, type Permission } from '../access/roles.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ApiContext } from './context.ts';
 
@@ -22,15 +24,35 @@ export interface BuilderTypes {
   Scalars: {
     GeoJSON: { Input: unknown; Output: Geometry };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: never; Output: unknown };
   };
   Connection: { totalCount: number | (() => Promise<number>) };
+  AuthScopes: {
+    /** The caller's role grants this permission (access/roles.ts). */
+    permission: Permission;
+    /** A person signed in with a session (not an API token). */
+    person: boolean;
+  };
 }
 
 export type SchemaTypes = PothosSchemaTypes.ExtendDefaultTypes<BuilderTypes>;
 
 export const builder = new SchemaBuilder<BuilderTypes>({
-  plugins: [ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
+  // Every request is signed in (http/app.ts answers 401 before GraphQL otherwise); these scopes decide what
+  // the role may do. The rows a field returns are cut to the caller's area in SQL (access/scope.ts).
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      permission: (p: Permission) => can(ctx.viewer.role, p),
+      person: ctx.viewer.kind === 'user',
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new DomainError(
+        'FORBIDDEN',
+        `${info.parentType.name}.${info.fieldName} is not open to the role ${ctx.viewer.role}`,
+      ),
+  },
   relay: {
     cursorType: 'String',
     nodeQueryOptions: { description: 'Any object by its global id (Relay); null when there is none.' },
@@ -62,7 +84,8 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   },
 });
 
-builder.queryType({});
+builder.queryType({ authScopes: { permission: 'map:read' } });
+builder.mutationType({});
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

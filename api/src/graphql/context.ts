@@ -1,23 +1,51 @@
-// What every resolver gets: the database and the city's extent. A fresh object per request, which is also
-// where the per-request DataLoaders live.
+// What every resolver gets: who is asking (viewer, scope, origin), the database and the city's extent. A fresh
+// object per request, which is also where the per-request DataLoaders live.
+import type pg from 'pg';
+import { type Actor, actorOf, type Principal, type RequestOrigin } from '../access/principal.ts';
+import type { AccessScope } from '../access/scope.ts';
+import type { AccessConfig } from '../config.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Queryable } from '../store/db.ts';
 import { findMetrics, type MetricRow } from '../store/devices.repo.ts';
 
+/** What the HTTP layer hands to GraphQL with each request. */
+export interface RequestIdentity {
+  viewer: Principal;
+  origin: RequestOrigin;
+}
+
 export interface ApiContext {
   db: Queryable;
+  /** The same database, for changes that need a transaction. */
+  pool: pg.Pool;
   serviceArea: BBox;
+  access: AccessConfig;
+  viewer: Principal;
+  /** The viewer's area: every store call passes it, and gets only rows inside it. */
+  scope: AccessScope;
+  /** The viewer as the audit log names it, with where the request came from. */
+  actor: Actor;
   /** The metric catalogue, read at most once per request. */
   metrics(): Promise<ReadonlyMap<number, MetricRow>>;
 }
 
-export function createContext(db: Queryable, serviceArea: BBox): ApiContext {
+export function createContext(
+  pool: pg.Pool,
+  access: AccessConfig,
+  serviceArea: BBox,
+  identity: RequestIdentity,
+): ApiContext {
   let metrics: Promise<ReadonlyMap<number, MetricRow>> | undefined;
   return {
-    db,
+    db: pool,
+    pool,
     serviceArea,
+    access,
+    viewer: identity.viewer,
+    scope: identity.viewer.scope,
+    actor: actorOf(identity.viewer, identity.origin),
     metrics() {
-      metrics ??= findMetrics(db).then((rows) => new Map(rows.map((m) => [m.id, m])));
+      metrics ??= findMetrics(pool).then((rows) => new Map(rows.map((m) => [m.id, m])));
       return metrics;
     },
   };

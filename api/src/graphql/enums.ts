@@ -1,5 +1,6 @@
 // Enums shared by several types; values mirror the database enums.
 
+import { ROLE_LABELS, ROLES } from '../access/roles.ts';
 import { AREA_LEVELS } from '../store/areas.repo.ts';
 import { ASSET_KINDS } from '../store/assets.repo.ts';
 import { builder } from './builder.ts';
@@ -37,5 +38,15 @@ export const LampStatusEnum = builder.enumType('LampStatus', {
 export const SiteStageEnum = builder.enumType('SiteStage', {
   values: Object.fromEntries(
     ['earthwork', 'foundation', 'main_structure', 'finishing'].map((v) => [v.toUpperCase(), { value: v }]),
+  ),
+});
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What a user or token may do (see the README: roles and permissions).',
+  values: Object.fromEntries(
+    ROLES.map((r) => [
+      r.toUpperCase(),
+      { value: r, description: `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}` },
+    ]),
   ),
 });

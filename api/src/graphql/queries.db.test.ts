@@ -289,7 +289,7 @@ describe('areas and device series', () => {
 
 describe('GraphiQL', () => {
   it('serves the bundled GraphiQL page to a browser at /graphql', async () => {
-    const res = await api.app.request('/graphql', { headers: { accept: 'text/html' } });
+    const res = await api.request('/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('GraphiQL');

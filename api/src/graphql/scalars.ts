@@ -77,3 +77,11 @@ builder.scalarType('DateTime', {
   parseValue: parseDateTime,
   parseLiteral: (node) => parseDateTime(node.kind === Kind.STRING ? node.value : null),
 });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value; output only (audit snapshots).',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON is an output type', { extensions: { code: 'INVALID_INPUT' } });
+  },
+});

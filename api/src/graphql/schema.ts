@@ -2,11 +2,14 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './scalars.ts';
+import './types/accounts.ts';
 import './types/area.ts';
+import './types/audit.ts';
 import './types/asset.ts';
 import './types/device.ts';
 import './types/stats.ts';
 import './types/unit.ts';
+import './types/viewer.ts';
 
 export const schema = builder.toSchema();
 

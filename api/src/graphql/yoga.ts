@@ -1,31 +1,68 @@
 // graphql-yoga serving the pothos schema. Expected failures (DomainError) keep their message and code;
-// anything else is logged and masked, so internals never leak.
+// anything else is logged and masked, so internals never leak. Every request arrives signed in (see
+// http/app.ts); with persisted operations configured, API tokens may run only those.
+import { usePersistedOperations as persistedOperationsPlugin } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type pg from 'pg';
+import type { AccessConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import type { BBox } from '../geo/geojson.ts';
 import { findServiceArea } from '../store/areas.repo.ts';
-import type { Queryable } from '../store/db.ts';
-import { type ApiContext, createContext } from './context.ts';
+import { type ApiContext, createContext, type RequestIdentity } from './context.ts';
+import { mutationAuditPlugin } from './mutation-audit.ts';
 import { schema } from './schema.ts';
 
 export interface GraphQLDeps {
-  db: Queryable;
+  pool: pg.Pool;
+  access: AccessConfig;
   log: (line: string) => void;
+  /** id → document; null: any operation may run. */
+  persistedOperations: ReadonlyMap<string, string> | null;
 }
 
 const WORLD: BBox = [-180, -90, 180, 90];
 
-export function createGraphQLHandler(
-  deps: GraphQLDeps,
-): YogaServerInstance<Record<string, unknown>, ApiContext> {
+export interface GraphQLHandler {
+  /** Answers one signed-in request. */
+  handle(request: Request, identity: RequestIdentity): Promise<Response>;
+  readonly yoga: YogaServerInstance<RequestIdentity, ApiContext>;
+}
+
+export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
+  // The persisted-operations plugin sees only the Request; this is how it learns who sent it.
+  const identities = new WeakMap<Request, RequestIdentity>();
   let serviceArea: BBox | null = null;
   const log = deps.log;
-  return createYoga<Record<string, unknown>, ApiContext>({
+  const plugins: Plugin<ApiContext & RequestIdentity>[] = [mutationAuditPlugin(log)];
+  const persisted = deps.persistedOperations;
+  if (persisted) {
+    plugins.push(
+      persistedOperationsPlugin({
+        getPersistedOperation: (key) => persisted.get(key) ?? null,
+        // People in the web app write their own queries; other systems send only the operations agreed on.
+        allowArbitraryOperations: (request) => identities.get(request)?.viewer.kind === 'user',
+        customErrors: {
+          notFound: { message: 'no persisted operation has this id', extensions: { code: 'NOT_FOUND' } },
+          persistedQueryOnly: {
+            message:
+              'API tokens may only run persisted operations: send extensions.persistedQuery.sha256Hash',
+            extensions: { code: 'FORBIDDEN' },
+          },
+          keyNotFound: {
+            message: 'the persisted operation id is missing',
+            extensions: { code: 'INVALID_INPUT' },
+          },
+        },
+      }),
+    );
+  }
+  const yoga = createYoga<RequestIdentity, ApiContext>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: false, // the bundled GraphiQL page is served by the app (see http/app.ts)
     landingPage: false,
+    plugins,
     logging: {
       debug: () => {},
       info: () => {},
@@ -56,10 +93,17 @@ export function createGraphQLHandler(
         });
       },
     },
-    context: async () => {
+    context: async ({ viewer, origin }) => {
       // Read once the city exists; before seeding, every point is "in the city" and nothing is found.
-      serviceArea ??= await findServiceArea(deps.db);
-      return createContext(deps.db, serviceArea ?? WORLD);
+      serviceArea ??= await findServiceArea(deps.pool);
+      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, { viewer, origin });
     },
   });
+  return {
+    yoga,
+    async handle(request, identity) {
+      identities.set(request, identity);
+      return yoga.fetch(request, identity);
+    },
+  };
 }

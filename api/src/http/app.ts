@@ -1,19 +1,36 @@
-// The hono app: health, GraphQL, the map's area endpoint, and the built web app, all on one port.
+// The hono app: health, sign-in, GraphQL, the map's area endpoint, public citizen surfaces and the built web
+// app, all on one port. Everything but health, sign-in, public surfaces and static files needs a signed-in
+// user or an API token; what they see is cut to their area in SQL.
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type pg from 'pg';
+import type { AccessConfig } from '../config.ts';
+import { DomainError } from '../domain-error.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
-import type { Queryable } from '../store/db.ts';
 import { migrationStatus } from '../store/migrate.ts';
+import { authRoutes } from './auth-routes.ts';
+import { errorResponse, statusOf } from './http-error.ts';
+import { type AppEnv, identify } from './identify.ts';
+import { publicRoutes } from './public-routes.ts';
 
 export interface AppDeps {
-  db: Queryable;
+  pool: pg.Pool;
   mode: 'embedded' | 'external';
   webDistDir: string;
+  access: AccessConfig;
+  /** From loadPersistedOperations; null: API tokens may run any operation. */
+  persistedOperations?: ReadonlyMap<string, string> | null;
   log?: (line: string) => void;
 }
+
+/** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
+const MAX_GRAPHQL_BODY = 2 * 1024 * 1024;
+const MAX_AUTH_BODY = 8 * 1024;
 
 // Cesium's widgets need eval (Knockout); everything else stays on this origin (shared/notes/browser-testing.md).
 const CSP = {
@@ -23,16 +40,39 @@ const CSP = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   workerSrc: ["'self'", 'blob:'],
   connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  baseUri: ["'self'"],
+  objectSrc: ["'none'"],
 };
 
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono();
+function tooLarge(limit: number) {
+  return bodyLimit({
+    maxSize: limit,
+    onError: (c) => errorResponse(c, 'LIMIT_EXCEEDED', `the request body is over ${limit / 1024} KiB`),
+  });
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: 'max-age=31536000',
+      referrerPolicy: 'same-origin',
+      permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'] },
+    }),
+  );
 
   app.get('/health', async (c) => {
     try {
-      const [migrations, postgis] = await Promise.all([migrationStatus(deps.db), postgisVersion(deps.db)]);
+      const [migrations, postgis] = await Promise.all([
+        migrationStatus(deps.pool),
+        postgisVersion(deps.pool),
+      ]);
       return c.json({ status: 'ok', database: { mode: deps.mode, postgis }, migrations, data: 'synthetic' });
     } catch (error) {
       log(`health check failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -40,40 +80,101 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
 
+  // Other web apps may call the API with a bearer token, never with this app's cookie (no credentials).
+  if (deps.access.corsOrigins.length > 0) {
+    app.use(
+      '/graphql',
+      cors({
+        origin: [...deps.access.corsOrigins],
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        credentials: false,
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use('/auth/*', identify(deps.pool, deps.access));
+  app.use('/auth/*', tooLarge(MAX_AUTH_BODY));
+  app.route('/auth', authRoutes(deps.pool, deps.access));
+
+  app.use('/public/*', identify(deps.pool, deps.access));
+  app.route('/public', publicRoutes(deps.pool, deps.access));
+
+  app.use('/api/*', identify(deps.pool, deps.access));
   app.get('/api/areas', async (c) => {
+    const viewer = c.get('viewer');
+    if (!viewer)
+      return errorResponse(c, 'UNAUTHENTICATED', 'sign in first (POST /auth/login) or send a bearer token');
     const level = c.req.query('level') ?? 'district';
     if (!(AREA_LEVELS as readonly string[]).includes(level)) {
-      throw new HTTPException(400, {
-        message: `unknown area level "${level}"; use one of ${AREA_LEVELS.join(', ')}`,
-      });
+      return errorResponse(
+        c,
+        'INVALID_INPUT',
+        `unknown area level "${level.slice(0, 20)}"; use one of ${AREA_LEVELS.join(', ')}`,
+      );
     }
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.json(await findAreasGeoJson(deps.db, level as AreaLevel));
+    c.header('Cache-Control', 'private, max-age=60');
+    return c.json(await findAreasGeoJson(deps.pool, viewer.scope, level as AreaLevel));
   });
 
-  // GraphQL; a browser asking for HTML gets the bundled GraphiQL page instead.
-  const graphql = createGraphQLHandler({ db: deps.db, log });
+  // GraphQL; a browser asking for HTML gets the bundled GraphiQL page (which then needs a session).
+  const graphql = createGraphQLHandler({
+    pool: deps.pool,
+    access: deps.access,
+    log,
+    persistedOperations: deps.persistedOperations ?? null,
+  });
   const graphiql = serveStatic({ root: deps.webDistDir, path: 'graphiql.html' });
+  app.use('/graphql', tooLarge(MAX_GRAPHQL_BODY));
+  app.use('/graphql', identify(deps.pool, deps.access));
   app.on(['GET', 'POST'], '/graphql', async (c, next) => {
     if (c.req.method === 'GET' && c.req.header('accept')?.includes('text/html')) return graphiql(c, next);
-    return graphql.fetch(c.req.raw);
+    const viewer = c.get('viewer');
+    if (!viewer) {
+      // Nothing, not even introspection, without credentials.
+      c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');
+      return c.json(
+        {
+          errors: [
+            {
+              message: 'sign in first (POST /auth/login) or send "Authorization: Bearer <token>"',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        },
+        401,
+      );
+    }
+    return graphql.handle(c.req.raw, { viewer, origin: c.get('origin') });
   });
 
   app.use('/*', serveStatic({ root: deps.webDistDir }));
   // Client-side routes fall back to the app shell; unknown API paths stay 404.
   const appShell = serveStatic({ root: deps.webDistDir, path: 'index.html' });
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || c.req.path.includes('.')) return next();
+    const p = c.req.path;
+    if (p.startsWith('/api/') || p.startsWith('/auth/') || p.startsWith('/public/') || p.includes('.')) {
+      return next();
+    }
     return appShell(c, next);
   });
 
-  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.path}` } }, 404));
+  app.notFound((c) => errorResponse(c, 'NOT_FOUND', `no route for ${c.req.path.slice(0, 200)}`));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) {
-      return c.json({ error: { code: 'BAD_REQUEST', message: error.message } }, error.status);
+    if (error instanceof DomainError) {
+      if (c.req.path === '/graphql') {
+        // e.g. a revoked token: answer in GraphQL's shape.
+        return c.json(
+          { errors: [{ message: error.message, extensions: { code: error.code } }] },
+          statusOf(error.code),
+        );
+      }
+      return errorResponse(c, error.code, error.message);
     }
+    if (error instanceof HTTPException) return errorResponse(c, 'BAD_REQUEST', error.message);
     log(`error serving ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return c.json({ error: { code: 'INTERNAL', message: 'internal error; see the server log' } }, 500);
+    return errorResponse(c, 'INTERNAL', 'internal error; see the server log');
   });
   return app;
 }

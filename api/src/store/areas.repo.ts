@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { type AccessScope, areaScopeParams } from '../access/scope.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
@@ -18,9 +19,16 @@ const SERVICE_AREA = loadSql(SQL_DIR, 'service_area');
 export const AREA_LEVELS = ['city', 'district', 'street', 'community', 'grid'] as const;
 export type AreaLevel = (typeof AREA_LEVELS)[number];
 
-export async function findAreasGeoJson(db: Queryable, level: AreaLevel): Promise<FeatureCollection> {
+export async function findAreasGeoJson(
+  db: Queryable,
+  scope: AccessScope,
+  level: AreaLevel,
+): Promise<FeatureCollection> {
   try {
-    const { rows } = await db.query<{ collection: FeatureCollection }>({ ...AREAS_GEOJSON, values: [level] });
+    const { rows } = await db.query<{ collection: FeatureCollection }>({
+      ...AREAS_GEOJSON,
+      values: [level, ...areaScopeParams(scope)],
+    });
     return rows[0]!.collection;
   } catch (cause) {
     throw new StoreError(`reading ${level} areas`, { cause });
@@ -47,16 +55,26 @@ export interface AreaRow {
   area_km2: number;
 }
 
-export function findAreasByCodes(db: Queryable, codes: readonly string[]): Promise<AreaRow[]> {
-  return queryRows<AreaRow>(db, BY_CODES, [codes], `loading ${codes.length} areas`);
+export function findAreasByCodes(
+  db: Queryable,
+  scope: AccessScope,
+  codes: readonly string[],
+): Promise<AreaRow[]> {
+  const values = [codes, ...areaScopeParams(scope)];
+  return queryRows<AreaRow>(db, BY_CODES, values, `loading ${codes.length} areas`);
 }
 
-export function findAreaChildren(db: Queryable, parentCodes: readonly string[]): Promise<AreaRow[]> {
-  return queryRows<AreaRow>(db, CHILDREN, [parentCodes], 'loading child areas');
+export function findAreaChildren(
+  db: Queryable,
+  scope: AccessScope,
+  parentCodes: readonly string[],
+): Promise<AreaRow[]> {
+  return queryRows<AreaRow>(db, CHILDREN, [parentCodes, ...areaScopeParams(scope)], 'loading child areas');
 }
 
 export async function findAreasPage(
   db: Queryable,
+  scope: AccessScope,
   filter: { level: AreaLevel | null; parentCode: string | null },
   afterCode: string,
   limit: number,
@@ -64,7 +82,7 @@ export async function findAreasPage(
   const rows = await queryRows<AreaRow & { total: number }>(
     db,
     PAGE,
-    [filter.level, filter.parentCode, afterCode, limit],
+    [filter.level, filter.parentCode, afterCode, limit, ...areaScopeParams(scope)],
     'listing areas',
   );
   return { rows: rows.filter((r) => r.code !== null), total: rows[0]!.total };
@@ -72,9 +90,10 @@ export async function findAreasPage(
 
 export function findAreaBoundaries(
   db: Queryable,
+  scope: AccessScope,
   codes: readonly string[],
 ): Promise<{ code: string; boundary: MultiPolygon }[]> {
-  return queryRows(db, BOUNDARIES, [codes], 'loading area boundaries');
+  return queryRows(db, BOUNDARIES, [codes, ...areaScopeParams(scope)], 'loading area boundaries');
 }
 
 export interface PolygonCheck {

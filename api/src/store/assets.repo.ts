@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry } from 'geojson';
+import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
@@ -70,26 +71,41 @@ function queryParams(q: AssetQuery): unknown[] {
   ];
 }
 
-export function findAssetsByIds(db: Queryable, ids: readonly number[]): Promise<AssetRow[]> {
-  return queryRows<AssetRow>(db, BY_IDS, [ids], `loading ${ids.length} assets by id`);
+export function findAssetsByIds(
+  db: Queryable,
+  scope: AccessScope,
+  ids: readonly number[],
+): Promise<AssetRow[]> {
+  return queryRows<AssetRow>(db, BY_IDS, [ids, scopeCode(scope)], `loading ${ids.length} assets by id`);
 }
 
-export async function findAssetByCode(db: Queryable, code: string): Promise<AssetRow | null> {
-  const rows = await queryRows<AssetRow>(db, BY_CODE, [code], `looking up asset ${code}`);
+export async function findAssetByCode(
+  db: Queryable,
+  scope: AccessScope,
+  code: string,
+): Promise<AssetRow | null> {
+  const rows = await queryRows<AssetRow>(db, BY_CODE, [code, scopeCode(scope)], `looking up asset ${code}`);
   return rows[0] ?? null;
 }
 
 export function findAssetsPage(
   db: Queryable,
+  scope: AccessScope,
   q: AssetQuery,
   afterId: number,
   limit: number,
 ): Promise<AssetRow[]> {
-  return queryRows<AssetRow>(db, PAGE, [...queryParams(q), afterId, limit], 'searching assets');
+  return queryRows<AssetRow>(
+    db,
+    PAGE,
+    [...queryParams(q), afterId, limit, scopeCode(scope)],
+    'searching assets',
+  );
 }
 
-export async function countAssets(db: Queryable, q: AssetQuery): Promise<number> {
-  return (await queryRows<{ n: number }>(db, COUNT, queryParams(q), 'counting assets'))[0]!.n;
+export async function countAssets(db: Queryable, scope: AccessScope, q: AssetQuery): Promise<number> {
+  const values = [...queryParams(q), scopeCode(scope)];
+  return (await queryRows<{ n: number }>(db, COUNT, values, 'counting assets'))[0]!.n;
 }
 
 export interface NearestQuery {
@@ -102,9 +118,15 @@ export interface NearestQuery {
 
 export function findNearestAssets(
   db: Queryable,
+  scope: AccessScope,
   q: NearestQuery,
 ): Promise<(AssetRow & { distance_m: number })[]> {
-  return queryRows(db, NEAREST, [q.lon, q.lat, q.kinds, q.k, q.maxDistanceM], 'finding the nearest assets');
+  return queryRows(
+    db,
+    NEAREST,
+    [q.lon, q.lat, q.kinds, q.k, q.maxDistanceM, scopeCode(scope)],
+    'finding the nearest assets',
+  );
 }
 
 export interface ProximityQuery {
@@ -124,6 +146,7 @@ export interface ProximityPair {
 
 export function findProximityPairs(
   db: Queryable,
+  scope: AccessScope,
   q: ProximityQuery,
   offset: number,
   limit: number,
@@ -131,7 +154,7 @@ export function findProximityPairs(
   return queryRows<ProximityPair>(
     db,
     PROXIMITY,
-    [...areaParams(q.area), q.subjectKinds, q.targetKinds, q.withinM, offset, limit],
+    [...areaParams(q.area), q.subjectKinds, q.targetKinds, q.withinM, offset, limit, scopeCode(scope)],
     'finding close pairs of assets',
   );
 }

@@ -103,3 +103,19 @@ export async function queryRows<T extends pg.QueryResultRow>(
     throw new StoreError(action, { cause });
   }
 }
+
+/** Runs `work` in one transaction on one connection: all of it is committed, or none of it. */
+export async function withTransaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,6 +1,7 @@
 // Devices, their metrics and readings (SensorThings: a Datastream is a device's metric).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
@@ -61,12 +62,21 @@ export interface BucketRow {
   count: number;
 }
 
-export function findDevicesByAssetIds(db: Queryable, assetIds: readonly number[]): Promise<DeviceRow[]> {
-  return queryRows<DeviceRow>(db, BY_ASSET_IDS, [assetIds], 'loading the devices of assets');
+export function findDevicesByAssetIds(
+  db: Queryable,
+  scope: AccessScope,
+  assetIds: readonly number[],
+): Promise<DeviceRow[]> {
+  const values = [assetIds, scopeCode(scope)];
+  return queryRows<DeviceRow>(db, BY_ASSET_IDS, values, 'loading the devices of assets');
 }
 
-export function findDevicesByIds(db: Queryable, ids: readonly number[]): Promise<DeviceRow[]> {
-  return queryRows<DeviceRow>(db, BY_IDS, [ids], `loading ${ids.length} devices`);
+export function findDevicesByIds(
+  db: Queryable,
+  scope: AccessScope,
+  ids: readonly number[],
+): Promise<DeviceRow[]> {
+  return queryRows<DeviceRow>(db, BY_IDS, [ids, scopeCode(scope)], `loading ${ids.length} devices`);
 }
 
 export function findLatestReadings(db: Queryable, deviceIds: readonly number[]): Promise<LatestReadingRow[]> {

@@ -9,6 +9,20 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../startup-error.ts';
 
+/** While `npm start` runs the embedded database, this file in DATA_DIR says where (for `npm run user`, …). */
+export const RUNNING_FILE = 'embedded-server.json';
+
+/** The URL of the embedded database another process of this checkout is serving, if one is. */
+export function findRunningEmbedded(dataDir: string): string | null {
+  try {
+    const { url, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, RUNNING_FILE), 'utf8'));
+    process.kill(pid, 0); // throws when that process is gone
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface EmbeddedDatabase {
   readonly url: string;
   readonly dataDir: string;
@@ -31,10 +45,14 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 12 });
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  const url = `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`;
+  const runningFile = path.join(dataDir, RUNNING_FILE);
+  fs.writeFileSync(runningFile, JSON.stringify({ url, pid: process.pid }));
   return {
-    url: `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`,
+    url,
     dataDir: dir,
     async stop() {
+      fs.rmSync(runningFile, { force: true });
       await server.stop();
       await db.close();
     },

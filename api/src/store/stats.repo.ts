@@ -1,6 +1,7 @@
 // Figures for an area (Query.areaStats): asset counts, building mix and device online rate.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
@@ -19,6 +20,11 @@ export interface AreaStatsRow {
   devices_online: number;
 }
 
-export async function findAreaStats(db: Queryable, area: ResolvedArea): Promise<AreaStatsRow> {
-  return (await queryRows<AreaStatsRow>(db, AREA_STATS, areaParams(area), 'computing area figures'))[0]!;
+export async function findAreaStats(
+  db: Queryable,
+  scope: AccessScope,
+  area: ResolvedArea,
+): Promise<AreaStatsRow> {
+  const values = [...areaParams(area), scopeCode(scope)];
+  return (await queryRows<AreaStatsRow>(db, AREA_STATS, values, 'computing area figures'))[0]!;
 }

@@ -27,5 +27,5 @@ export function areaOrCity(
   ctx: ApiContext,
   input: typeof AreaInput.$inferInput | null | undefined,
 ): Promise<ResolvedArea> {
-  return input ? resolveArea(ctx.db, ctx.serviceArea, input) : Promise.resolve(WHOLE_CITY);
+  return input ? resolveArea(ctx.db, ctx.scope, ctx.serviceArea, input) : Promise.resolve(WHOLE_CITY);
 }

@@ -1,5 +1,6 @@
 // Areas: city → district → street → community → grid, with boundaries and children.
 import { DomainError } from '../../domain-error.ts';
+import { findVisibleArea } from '../../geo/area.service.ts';
 import {
   type AreaRow,
   findAreaBoundaries,
@@ -13,7 +14,7 @@ import { decodeCursor, encodeCursor, pageSize, toConnection } from '../paginatio
 
 export const Area = builder.loadableNodeRef<AreaRow, string, string>('Area', {
   id: { resolve: (area) => area.code },
-  load: (codes: string[], ctx) => findAreasByCodes(ctx.db, codes),
+  load: (codes: string[], ctx) => findAreasByCodes(ctx.db, ctx.scope, codes),
   sort: (area) => area.code,
 });
 
@@ -34,7 +35,7 @@ Area.implement({
       type: Area,
       description: 'The areas one level down, in code order.',
       load: async (codes: string[], ctx) => {
-        const rows = await findAreaChildren(ctx.db, codes);
+        const rows = await findAreaChildren(ctx.db, ctx.scope, codes);
         return codes.map((code) => rows.filter((r) => r.parent_code === code));
       },
       resolve: (a) => a.code,
@@ -43,7 +44,9 @@ Area.implement({
       type: 'GeoJSON',
       description: 'The boundary as a GeoJSON MultiPolygon.',
       load: async (codes: string[], ctx) => {
-        const rows = new Map((await findAreaBoundaries(ctx.db, codes)).map((r) => [r.code, r.boundary]));
+        const rows = new Map(
+          (await findAreaBoundaries(ctx.db, ctx.scope, codes)).map((r) => [r.code, r.boundary]),
+        );
         return codes.map((code) => rows.get(code)!);
       },
       resolve: (a) => a.code,
@@ -54,13 +57,10 @@ Area.implement({
 builder.queryField('area', (t) =>
   t.field({
     type: Area,
-    description: 'An area by its code; NOT_FOUND when there is none.',
+    description:
+      "An area by its code; NOT_FOUND when there is none, FORBIDDEN when it lies outside the caller's area.",
     args: { code: t.arg.string({ required: true }) },
-    resolve: async (_root, { code }, ctx) => {
-      const [row] = await findAreasByCodes(ctx.db, [code.trim().toUpperCase()]);
-      if (!row) throw new DomainError('NOT_FOUND', `no area has the code ${code}`);
-      return row;
-    },
+    resolve: (_root, { code }, ctx) => findVisibleArea(ctx.db, ctx.scope, code),
   }),
 );
 
@@ -82,6 +82,7 @@ builder.queryField('areas', (t) =>
         const after = decodeCursor('area', args.after) ?? '';
         const { rows, total } = await findAreasPage(
           ctx.db,
+          ctx.scope,
           { level: args.level ?? null, parentCode: args.parentCode?.trim().toUpperCase() ?? null },
           after,
           limit + 1,

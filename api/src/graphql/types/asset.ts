@@ -44,7 +44,7 @@ const TYPE_NAMES: Record<AssetKind, string> = {
 
 // Fields typed Asset may resolve to an asset id; one per-request loader fetches them all.
 export const Asset = builder.loadableInterfaceRef<AssetRow, number>('Asset', {
-  load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ids),
+  load: (ids: number[], ctx) => findAssetsByIds(ctx.db, ctx.scope, ids),
   sort: (a) => a.id,
 });
 
@@ -77,7 +77,7 @@ Asset.implement({
       type: Device,
       description: 'Monitoring devices on this asset (SensorThings: the Things of this Thing).',
       load: async (ids: number[], ctx) => {
-        const rows = await findDevicesByAssetIds(ctx.db, ids);
+        const rows = await findDevicesByAssetIds(ctx.db, ctx.scope, ids);
         return ids.map((id) => rows.filter((d) => d.asset_id === id));
       },
       resolve: (a) => a.id,
@@ -96,7 +96,7 @@ function assetNode(
     id: { resolve: (a) => a.id },
     load: async (ids: string[], ctx) => {
       const numeric = ids.map(Number).filter(Number.isSafeInteger);
-      return (await findAssetsByIds(ctx.db, numeric)).filter((a) => a.kind === kind);
+      return (await findAssetsByIds(ctx.db, ctx.scope, numeric)).filter((a) => a.kind === kind);
     },
     sort: (a) => String(a.id),
   });
@@ -217,7 +217,7 @@ builder.queryField('asset', (t) =>
     args: { code: t.arg.string({ required: true }) },
     resolve: async (_root, { code }, ctx) => {
       const normal = code.trim().toUpperCase();
-      const row = normal.length <= 40 ? await findAssetByCode(ctx.db, normal) : null;
+      const row = normal.length <= 40 ? await findAssetByCode(ctx.db, ctx.scope, normal) : null;
       if (!row) throw new DomainError('NOT_FOUND', `no asset has the code ${code.slice(0, 40)}`);
       return row;
     },
@@ -242,13 +242,13 @@ builder.queryField('assets', (t) =>
           { ...filter, kinds: filter.kinds as AssetKind[] | null | undefined },
           await areaOrCity(ctx, filter.area),
         );
-        const rows = await findAssetsPage(ctx.db, query, afterId, limit + 1);
+        const rows = await findAssetsPage(ctx.db, ctx.scope, query, afterId, limit + 1);
         return toConnection(
           rows,
           limit,
           (r) => encodeCursor('asset', r.id),
           afterId > 0,
-          () => countAssets(ctx.db, query),
+          () => countAssets(ctx.db, ctx.scope, query),
         );
       },
     },
@@ -291,7 +291,7 @@ builder.queryField('nearest', (t) =>
       if (!Number.isInteger(k) || k < 1)
         throw new DomainError('INVALID_INPUT', 'k must be a whole number ≥ 1');
       if (k > MAX_K) throw new DomainError('LIMIT_EXCEEDED', `k may be at most ${MAX_K}`);
-      return findNearestAssets(ctx.db, {
+      return findNearestAssets(ctx.db, ctx.scope, {
         ...pointOf(args.point, ctx.serviceArea),
         kinds: kindsOf(args.kinds, 'kinds'),
         k,
@@ -347,11 +347,11 @@ builder.queryField('proximity', (t) =>
         const offset = decodeNumberCursor('pair', args.after);
         const area = await areaOrCity(ctx, args.area);
         const query = { area, subjectKinds, targetKinds, withinM };
-        const rows = await findProximityPairs(ctx.db, query, offset, limit + 1);
+        const rows = await findProximityPairs(ctx.db, ctx.scope, query, offset, limit + 1);
         // A page past the end has no row to carry the total; the first row of the first page has it.
         const total =
           rows[0]?.total ??
-          (offset > 0 ? ((await findProximityPairs(ctx.db, query, 0, 1))[0]?.total ?? 0) : 0);
+          (offset > 0 ? ((await findProximityPairs(ctx.db, ctx.scope, query, 0, 1))[0]?.total ?? 0) : 0);
         let index = offset;
         return toConnection(rows, limit, () => encodeCursor('pair', ++index), offset > 0, total);
       },

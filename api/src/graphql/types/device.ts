@@ -110,6 +110,7 @@ export const Device = builder.loadableNodeRef<DeviceRow, string, string>('Device
   load: (ids: string[], ctx) =>
     findDevicesByIds(
       ctx.db,
+      ctx.scope,
       ids.map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647), // int ids
     ),
   sort: (d) => String(d.id),

@@ -50,6 +50,6 @@ builder.queryField('areaStats', (t) =>
     type: AreaStats,
     args: { area: t.arg({ type: AreaInput, required: true }) },
     complexity: 20,
-    resolve: async (_root, { area }, ctx) => findAreaStats(ctx.db, await areaOrCity(ctx, area)),
+    resolve: async (_root, { area }, ctx) => findAreaStats(ctx.db, ctx.scope, await areaOrCity(ctx, area)),
   }),
 );

@@ -1,0 +1,27 @@
+// How a DomainError reads over plain HTTP (routes outside GraphQL): one status per code, one body shape.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../domain-error.ts';
+
+const STATUS: Record<ErrorCode | 'BAD_REQUEST' | 'INTERNAL', ContentfulStatusCode> = {
+  INVALID_INPUT: 400,
+  INVALID_GEOMETRY: 400,
+  OUT_OF_SERVICE_AREA: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LIMIT_EXCEEDED: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function statusOf(code: keyof typeof STATUS): ContentfulStatusCode {
+  return STATUS[code];
+}
+
+export function errorResponse(c: Context, code: keyof typeof STATUS, message: string): Response {
+  if (code === 'UNAUTHENTICATED') c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');
+  return c.json({ error: { code, message } }, STATUS[code]);
+}

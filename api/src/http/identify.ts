@@ -1,0 +1,53 @@
+// Who sent a request and from where. A bearer token wins over a session cookie; a malformed, unknown,
+// expired or revoked token is an error rather than a silent fall back to the cookie.
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { principalFromSession, principalFromToken } from '../access/auth.service.ts';
+import { parseBearer, parseSessionSecret } from '../access/credentials.ts';
+import type { Principal, RequestOrigin } from '../access/principal.ts';
+import type { AccessConfig } from '../config.ts';
+import type { Queryable } from '../store/db.ts';
+
+export const SESSION_COOKIE = 'com_session';
+
+export interface AppEnv {
+  Variables: {
+    origin: RequestOrigin;
+    viewer: Principal | null;
+  };
+}
+
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded.slice(0, 64);
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // no socket (in-process requests in tests)
+  }
+}
+
+export function isHttps(c: Context, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return trustProxy && c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('origin', {
+      ip: clientIp(c, access.trustProxy),
+      userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
+    });
+    const token = parseBearer(c.req.header('authorization'));
+    if (token) {
+      c.set('viewer', await principalFromToken(db, token));
+    } else {
+      const secret = parseSessionSecret(getCookie(c, SESSION_COOKIE));
+      c.set('viewer', secret ? await principalFromSession(db, access, secret) : null);
+    }
+    await next();
+  };
+}
