@@ -14,9 +14,21 @@ describe('config', () => {
     ['PORT', { PORT: 'abc' }, /PORT="abc" is not a port number/],
     ['SEED_PRESET', { SEED_PRESET: 'huge' }, /unknown preset "huge"/],
     ['SEED', { SEED: '-1' }, /not a non-negative integer/],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'https://a.example/path' }, /not an origin/],
+    ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, /not a yes\/no value/],
+    ['LOGIN_MAX_FAILURES', { LOGIN_MAX_FAILURES: '0' }, /out of range/],
   ])('rejects a bad %s with an actionable error', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the access settings with safe defaults', () => {
+    const { access } = loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8081' });
+    expect(access.corsOrigins).toEqual(['https://a.example', 'http://b.example:8081']);
+    expect(access.trustProxy).toBe(false);
+    expect(access.sessionIdleSeconds).toBe(12 * 3600);
+    expect(access.loginMaxFailures).toBe(5);
+    expect(access.persistedOperationsFile).toBeNull();
   });
 
   it('names the valid presets', () => {

@@ -1,0 +1,423 @@
+// Sign-in, sessions, lockout, tokens, roles, the audit log, persisted operations and the HTTP hardening,
+// through the real app against PostGIS.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestToken, graphqlClient, TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
+import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
+import { loadConfig } from '../config.ts';
+import { schema } from '../graphql/schema.ts';
+import { createApp } from '../http/app.ts';
+import { createPool } from '../store/db.ts';
+import { createUser } from './accounts.service.ts';
+
+const pool = createPool(testDatabaseUrl(), { max: 4 });
+afterAll(() => pool.end());
+
+const config = loadConfig({});
+const run = Date.now().toString(36);
+const PASSWORD = 'Correct-horse-9';
+const app = createApp({
+  pool,
+  mode: 'external',
+  webDistDir: config.webDistDir,
+  access: {
+    ...config.access,
+    loginMaxFailures: 3,
+    corsOrigins: ['https://partner.example'],
+    trustProxy: true,
+  },
+  log: () => undefined,
+});
+
+async function newUser(role: 'leader' | 'admin' | 'analyst' | 'duty_officer', area: string | null = null) {
+  const username = `t${run}.${role}.${Math.random().toString(36).slice(2, 6)}`;
+  const user = await createUser(pool, TEST_ACTOR, {
+    username,
+    displayName: username,
+    role,
+    areaCode: area,
+    unitCode: null,
+    password: PASSWORD,
+  });
+  return { ...user, username };
+}
+
+function login(username: string, password: string, ip = '10.0.0.1') {
+  return app.request('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+function cookieOf(res: Response): string {
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+function gql(cookie: string, query: string, variables: Record<string, unknown> = {}) {
+  return app
+    .request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    })
+    .then(async (r) => ({ status: r.status, ...((await r.json()) as any) }));
+}
+
+async function auditRows(action: string, targetId: string | number) {
+  const { rows } = await pool.query(
+    'SELECT * FROM audit_log WHERE action = $1 AND target_id = $2 ORDER BY id',
+    [action, String(targetId)],
+  );
+  return rows;
+}
+
+const MUTATIONS_TESTED = new Set<string>();
+
+describe('web sign-in', () => {
+  let admin: Awaited<ReturnType<typeof newUser>>;
+  beforeAll(async () => {
+    admin = await newUser('admin');
+  });
+
+  it('sets an httpOnly, SameSite session cookie; the session works for GraphQL and ends at logout', async () => {
+    const res = await login(admin.username, PASSWORD);
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/com_session=[A-Za-z0-9_-]{43}/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const cookie = cookieOf(res);
+    const me = await app.request('/auth/me', { headers: { cookie } });
+    expect(await me.json()).toMatchObject({ kind: 'user', name: admin.username, role: 'admin', area: null });
+    expect((await gql(cookie, '{ me { name role } }')).data.me).toEqual({
+      name: admin.username,
+      role: 'ADMIN',
+    });
+    // the session's secret is stored only as a hash
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM sessions WHERE secret_hash = $1', [
+      cookie.split('=')[1],
+    ]);
+    expect(rows[0].n).toBe(0);
+    expect((await app.request('/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(200);
+    expect((await app.request('/auth/me', { headers: { cookie } })).status).toBe(401);
+    expect((await gql(cookie, '{ me { name } }')).status).toBe(401);
+    expect((await auditRows('signIn', admin.id)).at(-1)).toMatchObject({ outcome: 'ok', ip: '10.0.0.1' });
+    expect((await auditRows('signOut', admin.id)).length).toBe(1);
+  });
+
+  it('answers a wrong password and an unknown user alike, and locks after repeated failures', async () => {
+    const user = await newUser('leader');
+    const unknown = await login(`nobody${run}`, PASSWORD, '10.0.1.1');
+    const wrong = await login(user.username, 'Wrong-pass-1', '10.0.1.2');
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(await unknown.json()).toEqual(await wrong.json());
+    await login(user.username, 'Wrong-pass-2', '10.0.1.3');
+    await login(user.username, 'Wrong-pass-3', '10.0.1.4'); // the third failure locks (loginMaxFailures: 3)
+    const locked = await login(user.username, PASSWORD, '10.0.1.5');
+    expect(locked.status).toBe(401);
+    expect(((await locked.json()) as any).error.message).toMatch(/locked/);
+    const denied = await auditRows('signIn', user.id);
+    expect(denied.map((r) => r.outcome)).toEqual(['denied', 'denied', 'denied', 'denied']);
+    expect(denied.at(-1).detail.reason).toBe('locked');
+
+    // an administrator unlocks it
+    const adminCookie = cookieOf(await login(admin.username, PASSWORD, '10.0.1.6'));
+    MUTATIONS_TESTED.add('unlockUser');
+    const unlocked = await gql(
+      adminCookie,
+      'mutation($id: Int!) { unlockUser(id: $id) { failedLogins lockedUntil } }',
+      {
+        id: user.id,
+      },
+    );
+    expect(unlocked.data.unlockUser).toEqual({ failedLogins: 0, lockedUntil: null });
+    expect((await login(user.username, PASSWORD, '10.0.1.7')).status).toBe(200);
+    const [entry] = await auditRows('unlockUser', user.id);
+    expect(entry.before.lockedUntil).not.toBeNull();
+    expect(entry.after.lockedUntil).toBeNull();
+  });
+
+  it('rate limits sign-in attempts per client', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < config.access.loginPerMinute + 2; i++) {
+      statuses.push((await login(`flood${i}`, 'x', '10.9.9.9')).status);
+    }
+    expect(statuses.slice(0, config.access.loginPerMinute).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await login('other', 'x', '10.9.9.8')).status).toBe(401);
+  });
+
+  it('refuses malformed sign-in bodies with 4xx', async () => {
+    for (const body of [
+      '',
+      '{',
+      '[]',
+      '{"username": 5}',
+      JSON.stringify({ username: 'a'.repeat(500), password: 'b' }),
+    ]) {
+      const res = await app.request('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.7.7.7' },
+        body,
+      });
+      expect(res.status, body).toBe(400);
+    }
+    const huge = await app.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'x', password: 'y'.repeat(20_000) }),
+    });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe('GraphQL access', () => {
+  it('answers nothing, not even introspection, without credentials', async () => {
+    for (const query of ['{ __schema { types { name } } }', '{ areas { totalCount } }', '{ __typename }']) {
+      const res = await app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(res.headers.get('www-authenticate')).toMatch(/Bearer/);
+    }
+    const signedIn = graphqlClient(pool, { role: 'api_client', log: () => undefined });
+    const intro = await signedIn.query('{ __schema { queryType { name } } }');
+    expect(intro.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('refuses malformed, unknown, expired and revoked tokens', async () => {
+    const token = await createTestToken('analyst');
+    const ask = (authorization: string) =>
+      app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({ query: '{ me { name } }' }),
+      });
+    expect((await ask(`Bearer ${token}`)).status).toBe(200);
+    for (const bad of ['Bearer nonsense', `Bearer ${token.slice(0, -1)}A`, `Token ${token}`]) {
+      const res = await ask(bad);
+      expect(res.status, bad).toBe(401);
+      expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    await pool.query("UPDATE api_tokens SET expires_at = now() - interval '1 s' WHERE prefix = $1", [
+      token.slice(0, 11),
+    ]);
+    expect((await ask(`Bearer ${token}`)).status).toBe(401);
+  });
+
+  it('lets an administrator manage users and tokens, audited with the state before and after', async () => {
+    const admin = graphqlClient(pool, { role: 'admin', log: () => undefined });
+    const username = `t${run}.new`;
+    MUTATIONS_TESTED.add('createUser').add('updateUser').add('resetPassword');
+    const created = await admin.query<any>(
+      `mutation($u: String!) { createUser(input: { username: $u, displayName: "新用户", password: "Pass-word-1",
+        role: DUTY_OFFICER, areaCode: "440304" }) { id username role areaCode } }`,
+      { u: username },
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createUser.id;
+    expect(created.data.createUser).toMatchObject({ username, role: 'DUTY_OFFICER', areaCode: '440304' });
+    const taken = await admin.query(
+      `mutation($u: String!) { createUser(input: { username: $u, displayName: "x", password: "Pass-word-1", role: LEADER }) { id } }`,
+      { u: username },
+    );
+    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    // the user signs in, then a role change signs them out everywhere
+    const cookie = cookieOf(await login(username, 'Pass-word-1', '10.3.0.1'));
+    expect((await gql(cookie, '{ me { role } }')).data.me.role).toBe('DUTY_OFFICER');
+    const updated = await admin.query<any>(
+      'mutation($id: Int!) { updateUser(id: $id, input: { displayName: "新用户", role: LEADER }) { role areaCode } }',
+      { id },
+    );
+    expect(updated.data.updateUser).toEqual({ role: 'LEADER', areaCode: null });
+    expect((await gql(cookie, '{ me { role } }')).status).toBe(401);
+    const [audit] = await auditRows('updateUser', id);
+    expect(audit).toMatchObject({
+      actor_kind: 'token',
+      outcome: 'ok',
+      before: { role: 'duty_officer', areaCode: '440304' },
+      after: { role: 'leader', areaCode: null },
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/argon2/);
+
+    const reset = await admin.query(
+      'mutation($id: Int!) { resetPassword(id: $id, password: "Another-pass-2") { id } }',
+      {
+        id,
+      },
+    );
+    expect(reset.errors).toBeUndefined();
+    expect((await login(username, 'Another-pass-2', '10.3.0.2')).status).toBe(200);
+
+    // tokens: created, listed without the secret, used, revoked
+    MUTATIONS_TESTED.add('createApiToken').add('revokeApiToken');
+    const made = await admin.query<any>(
+      'mutation { createApiToken(input: { name: "partner", areaCode: "440304", days: 30 }) { token apiToken { id role areaCode prefix } } }',
+    );
+    expect(made.errors).toBeUndefined();
+    const { token, apiToken } = made.data.createApiToken;
+    expect(apiToken).toMatchObject({ role: 'API_CLIENT', areaCode: '440304' });
+    expect(token.startsWith(apiToken.prefix)).toBe(true);
+    const list = await admin.query<any>('{ apiTokens { id prefix } }');
+    expect(JSON.stringify(list.data)).not.toContain(token);
+    const use = () =>
+      app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ me { area { code } } }' }),
+      });
+    expect((await (await use()).json()) as any).toMatchObject({ data: { me: { area: { code: '440304' } } } });
+    const revoked = await admin.query<any>('mutation($id: Int!) { revokeApiToken(id: $id) { revokedAt } }', {
+      id: apiToken.id,
+    });
+    expect(revoked.data.revokeApiToken.revokedAt).not.toBeNull();
+    expect((await use()).status).toBe(401);
+
+    // the audit log, for admins, filtered
+    const log = await admin.query<any>(
+      'query($id: String) { auditLog(filter: { targetType: "user", targetId: $id }, first: 10) { totalCount edges { node { action outcome actorKind } } } }',
+      { id: String(id) },
+    );
+    expect(log.data.auditLog.edges.map((e: any) => e.node.action)).toEqual([
+      'signIn',
+      'resetPassword',
+      'updateUser',
+      'signIn',
+      'createUser',
+    ]);
+  });
+
+  it('refuses admin mutations to other roles, and audits the refusal', async () => {
+    const leader = graphqlClient(pool, { role: 'leader', log: () => undefined });
+    const res = await leader.query(
+      'mutation { createUser(input: { username: "sneaky", displayName: "x", password: "Pass-word-1", role: ADMIN }) { id } }',
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const { rows } = await pool.query(
+      "SELECT outcome, detail FROM audit_log WHERE action = 'createUser' AND outcome = 'denied' ORDER BY id DESC LIMIT 1",
+    );
+    expect(rows[0].detail.variables).toBeDefined();
+    expect((await pool.query("SELECT 1 FROM users WHERE username = 'sneaky'")).rowCount).toBe(0);
+  });
+
+  it('lets a person change their own password, not a token', async () => {
+    MUTATIONS_TESTED.add('changeMyPassword');
+    const user = await newUser('analyst');
+    const cookie = cookieOf(await login(user.username, PASSWORD, '10.4.0.1'));
+    const wrong = await gql(
+      cookie,
+      'mutation { changeMyPassword(currentPassword: "nope-nope-1", newPassword: "Fresh-pass-3") }',
+    );
+    expect(wrong.errors[0].extensions.code).toBe('FORBIDDEN');
+    const changed = await gql(
+      cookie,
+      'mutation($c: String!) { changeMyPassword(currentPassword: $c, newPassword: "Fresh-pass-3") }',
+      { c: PASSWORD },
+    );
+    expect(changed.data).toEqual({ changeMyPassword: true });
+    expect((await login(user.username, 'Fresh-pass-3', '10.4.0.2')).status).toBe(200);
+    const token = graphqlClient(pool, { role: 'analyst', log: () => undefined });
+    const res = await token.query('mutation { changeMyPassword(currentPassword: "a", newPassword: "b") }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('tests every mutation in the schema above', () => {
+    const fields = Object.keys(schema.getMutationType()!.getFields());
+    expect(fields.filter((f) => !MUTATIONS_TESTED.has(f))).toEqual([]);
+  });
+});
+
+describe('persisted operations', () => {
+  const ME = '{ me { role } }';
+  const client = (role: 'api_client') =>
+    graphqlClient(pool, { role, persistedOperations: new Map([['me-v1', ME]]), log: () => undefined });
+
+  it('lets a token run only the persisted operations; people in the web app may write their own', async () => {
+    const api = client('api_client');
+    const arbitrary = await api.query('{ areas { totalCount } }');
+    expect(arbitrary.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await api.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'me-v1' } } }),
+    });
+    expect(await res.json()).toEqual({ data: { me: { role: 'API_CLIENT' } } });
+    const unknown = await api.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'nope' } } }),
+    });
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('HTTP hardening', () => {
+  it('sends a CSP and security headers on the app and the API', async () => {
+    for (const path of ['/', '/graphql', '/health']) {
+      const res = await app.request(path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+
+  it('allows configured origins to call the API with a token, never with cookies', async () => {
+    const preflight = await app.request('/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://partner.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://partner.example');
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+    const other = await app.request('/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+
+  it('answers the QR lookup publicly with only what a citizen needs, rate limited', async () => {
+    const { rows } = await pool.query("SELECT code FROM assets WHERE kind = 'building' ORDER BY id LIMIT 1");
+    const code = rows[0].code;
+    const res = await app.request(`/public/assets/${code}`, { headers: { 'x-forwarded-for': '10.5.0.1' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(Object.keys(body).sort()).toEqual(
+      [
+        'code',
+        'district',
+        'floors',
+        'kind',
+        'name',
+        'note',
+        'safetyGrade',
+        'street',
+        'synthetic',
+        'use',
+      ].sort(),
+    );
+    expect((await app.request('/public/assets/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
+    expect((await app.request('/public/assets/BD-440304-99999999')).status).toBe(404);
+    const statuses: number[] = [];
+    for (let i = 0; i < config.access.publicPerMinute + 1; i++) {
+      statuses.push(
+        (await app.request(`/public/assets/${code}`, { headers: { 'x-forwarded-for': '10.5.0.2' } })).status,
+      );
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+});

@@ -1,0 +1,207 @@
+// A district-scoped caller never receives a row outside the district, through any entry point. Each root
+// field of the schema is listed here; a new entry point fails the coverage test until it is proven too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
+import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
+import { schema } from '../graphql/schema.ts';
+import { createPool } from '../store/db.ts';
+
+const pool = createPool(testDatabaseUrl(), { max: 4 });
+afterAll(() => pool.end());
+
+const FUTIAN = '440304';
+const LUOHU = '440303';
+const futian = graphqlClient(pool, { role: 'duty_officer', area: FUTIAN, log: () => undefined });
+const city = graphqlClient(pool, { role: 'analyst' });
+const gid = (type: string, id: string | number) => Buffer.from(`${type}:${id}`).toString('base64');
+
+let outside: { building: { id: number; code: string; lon: number; lat: number }; deviceId: number };
+let inside: { building: { id: number; code: string }; deviceId: number; street: string };
+
+beforeAll(async () => {
+  const one = async (sql: string, values: unknown[] = []) => (await pool.query(sql, values)).rows[0];
+  const building = (district: string) =>
+    one(
+      `SELECT a.id, a.code, ST_X(ST_Centroid(a.geom)) AS lon, ST_Y(ST_Centroid(a.geom)) AS lat
+       FROM assets a WHERE a.kind = 'building' AND a.district_code = $1 ORDER BY a.id LIMIT 1`,
+      [district],
+    );
+  const device = (district: string) =>
+    one(
+      'SELECT d.id FROM devices d JOIN assets a ON a.id = d.asset_id WHERE a.district_code = $1 ORDER BY d.id LIMIT 1',
+      [district],
+    );
+  outside = { building: await building(LUOHU), deviceId: (await device(LUOHU)).id };
+  inside = {
+    building: await building(FUTIAN),
+    deviceId: (await device(FUTIAN)).id,
+    street: (
+      await one("SELECT code FROM areas WHERE parent_code = $1 AND level = 'street' ORDER BY code", [FUTIAN])
+    ).code,
+  };
+});
+
+async function ok<T = any>(client: typeof futian, query: string, variables: Record<string, unknown> = {}) {
+  const res = await client.query<T>(query, variables);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data as T;
+}
+
+/** Root fields proven below; the coverage test compares this with the schema. */
+const COVERED = new Set<string>();
+const covers = (...fields: string[]) => {
+  for (const f of fields) COVERED.add(f);
+};
+
+describe('a district-scoped caller', () => {
+  it('assets: every page and count is the district', async () => {
+    covers('assets');
+    const data = await ok(
+      futian,
+      '{ assets(first: 500) { totalCount edges { node { district { code } } } } }',
+    );
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM assets WHERE district_code = $1', [
+      FUTIAN,
+    ]);
+    expect(data.assets.totalCount).toBe(rows[0].n);
+    expect(new Set(data.assets.edges.map((e: any) => e.node.district.code))).toEqual(new Set([FUTIAN]));
+    // asking for the neighbouring district by code is refused; a polygon over both is cut to the district
+    const other = await futian.query(`{ assets(filter: { area: { code: "${LUOHU}" } }) { totalCount } }`);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bbox = await ok(
+      futian,
+      '{ assets(filter: { area: { bbox: [113.9, 22.45, 114.3, 22.7] } }, first: 500) { edges { node { district { code } } } } }',
+    );
+    expect(new Set(bbox.assets.edges.map((e: any) => e.node.district.code))).toEqual(new Set([FUTIAN]));
+  });
+
+  it('asset(code): an asset outside is NOT_FOUND, as if it did not exist', async () => {
+    covers('asset');
+    const res = await futian.query(`{ asset(code: "${outside.building.code}") { code } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(futian, `{ asset(code: "${inside.building.code}") { code } }`)).asset.code).toBe(
+      inside.building.code,
+    );
+    expect((await ok(city, `{ asset(code: "${outside.building.code}") { code } }`)).asset.code).toBe(
+      outside.building.code,
+    );
+  });
+
+  it('node and nodes: buildings, devices and areas outside resolve to null', async () => {
+    covers('node', 'nodes');
+    const ids = [
+      gid('Building', outside.building.id),
+      gid('Device', outside.deviceId),
+      gid('Area', LUOHU),
+      gid('Building', inside.building.id),
+      gid('Device', inside.deviceId),
+      gid('Area', inside.street),
+      gid('Area', '440300'),
+    ];
+    const data = await ok(futian, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(data.nodes.map((n: any) => n?.id ?? null)).toEqual([null, null, null, ...ids.slice(3)]);
+    for (const id of ids.slice(0, 3)) {
+      expect((await ok(futian, 'query($id: ID!) { node(id: $id) { id } }', { id })).node).toBeNull();
+    }
+    const all = await ok(city, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(all.nodes.every((n: any) => n !== null)).toBe(true);
+  });
+
+  it('nearest: from a point in another district, only the district’s assets', async () => {
+    covers('nearest');
+    const point = { type: 'Point', coordinates: [outside.building.lon, outside.building.lat] };
+    const q = 'query($p: GeoJSON!) { nearest(point: $p, k: 20) { asset { district { code } } } }';
+    const data = await ok(futian, q, { p: point });
+    expect(data.nearest).toHaveLength(20);
+    expect(new Set(data.nearest.map((n: any) => n.asset.district.code))).toEqual(new Set([FUTIAN]));
+    expect((await ok(city, q, { p: point })).nearest[0].asset.district.code).toBe(LUOHU);
+  });
+
+  it('proximity: subjects and targets both inside', async () => {
+    covers('proximity');
+    const data = await ok(
+      futian,
+      '{ proximity(subjectKinds: [BUILDING], targetKinds: [STREET_LAMP, BUILDING], withinM: 60, first: 500) { totalCount edges { node { subject { district { code } } target { district { code } } } } } }',
+    );
+    expect(data.proximity.totalCount).toBeGreaterThan(0);
+    const codes = data.proximity.edges.flatMap((e: any) => [
+      e.node.subject.district.code,
+      e.node.target.district.code,
+    ]);
+    expect(new Set(codes)).toEqual(new Set([FUTIAN]));
+  });
+
+  it('areaStats: the city is the district’s part of it; a street of it is allowed', async () => {
+    covers('areaStats');
+    const Q = 'query($a: AreaInput!) { areaStats(area: $a) { assets buildings devicesTotal } }';
+    const scopedCity = await ok(futian, Q, { a: { code: '440300' } });
+    const district = await ok(city, Q, { a: { code: FUTIAN } });
+    expect(scopedCity.areaStats).toEqual(district.areaStats);
+    const drawn = await ok(futian, Q, { a: { bbox: [113.75, 22.4, 114.4, 22.85] } });
+    expect(drawn.areaStats.assets).toBeLessThanOrEqual(district.areaStats.assets);
+    expect((await futian.query(Q, { a: { code: LUOHU } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await ok(futian, Q, { a: { code: inside.street } })).areaStats.assets).toBeGreaterThan(0);
+  });
+
+  it('areas and area: the district, what lies above it and what lies in it; never a sibling', async () => {
+    covers('areas', 'area');
+    const districts = await ok(futian, '{ areas(level: DISTRICT) { totalCount edges { node { code } } } }');
+    expect(districts.areas.edges.map((e: any) => e.node.code)).toEqual([FUTIAN]);
+    expect(districts.areas.totalCount).toBe(1);
+    const cityArea = await ok(futian, '{ area(code: "440300") { children { code } } }');
+    expect(cityArea.area.children.map((c: any) => c.code)).toEqual([FUTIAN]);
+    expect((await futian.query(`{ area(code: "${LUOHU}") { name } }`)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const streets = await ok(futian, `{ area(code: "${inside.street}") { parent { code } boundary } }`);
+    expect(streets.area.parent.code).toBe(FUTIAN);
+  });
+
+  it('devices and series come only through assets inside', async () => {
+    const q = `query($id: ID!) { node(id: $id) { ... on Device { code datastreams { metric { key } } } } }`;
+    const device = await ok(futian, q, { id: gid('Device', inside.deviceId) });
+    expect(device.node.datastreams.length).toBeGreaterThan(0);
+  });
+
+  it('the map outlines (/api/areas) are cut to the district', async () => {
+    const res = await futian.request('/api/areas?level=district');
+    expect(res.status).toBe(200);
+    const fc = (await res.json()) as any;
+    expect(fc.features.map((f: any) => f.id)).toEqual([FUTIAN]);
+    const all = (await (await city.request('/api/areas?level=district')).json()) as any;
+    expect(all.features.length).toBeGreaterThan(5);
+  });
+
+  it('a street-scoped caller sees the street only', async () => {
+    const street = graphqlClient(pool, { role: 'leader', area: inside.street, log: () => undefined });
+    const data = await ok(street, '{ assets(first: 500) { totalCount edges { node { street { code } } } } }');
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM assets WHERE street_code = $1', [
+      inside.street,
+    ]);
+    expect(data.assets.totalCount).toBe(rows[0].n);
+    expect(new Set(data.assets.edges.map((e: any) => e.node.street.code))).toEqual(new Set([inside.street]));
+    const districts = await ok(
+      street,
+      '{ areas(level: STREET, parentCode: "440304") { edges { node { code } } } }',
+    );
+    expect(districts.areas.edges.map((e: any) => e.node.code)).toEqual([inside.street]);
+  });
+
+  it('the viewer and the admin fields', async () => {
+    covers('me', 'users', 'apiTokens', 'auditLog');
+    const me = await ok(futian, '{ me { kind role area { code } permissions } }');
+    expect(me.me).toMatchObject({ kind: 'TOKEN', role: 'DUTY_OFFICER', area: { code: FUTIAN } });
+    for (const field of ['users { id }', 'apiTokens { id }', 'auditLog { totalCount }']) {
+      const res = await futian.query(`{ ${field} }`);
+      expect(res.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
+      expect(res.data).toBeNull();
+    }
+  });
+});
+
+describe('coverage', () => {
+  it('proves every root query field above', () => {
+    const fields = Object.keys(schema.getQueryType()!.getFields()).sort();
+    expect(fields.filter((f) => !COVERED.has(f))).toEqual([]);
+  });
+});
