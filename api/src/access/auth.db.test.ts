@@ -53,14 +53,13 @@ function cookieOf(res: Response): string {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-function gql(cookie: string, query: string, variables: Record<string, unknown> = {}) {
-  return app
-    .request('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ query, variables }),
-    })
-    .then(async (r) => ({ status: r.status, ...((await r.json()) as any) }));
+async function gql(cookie: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await app.request('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as any) };
 }
 
 async function auditRows(action: string, targetId: string | number) {
