@@ -1,6 +1,7 @@
 // The big screen shell: globe with land and districts, top bar, district panel.
 import { useCallback, useEffect, useState } from 'react';
 import { type Districts, fetchDistricts } from './data/districts.ts';
+import type { Viewer } from './data/session.ts';
 import { CityGlobe } from './globe/CityGlobe/CityGlobe.tsx';
 import { DistrictOutlines } from './globe/DistrictOutlines/DistrictOutlines.tsx';
 import { LandMask } from './globe/LandMask/LandMask.tsx';
@@ -8,7 +9,7 @@ import { useI18n } from './i18n/I18nProvider.tsx';
 import { DistrictPanel } from './ui/DistrictPanel.tsx';
 import { TopBar } from './ui/TopBar/TopBar.tsx';
 
-export function App() {
+export function App({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
   const { t, locale } = useI18n();
   const [districts, setDistricts] = useState<Districts | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function App() {
         <LandMask onReady={onLand} />
         {districts && <DistrictOutlines districts={districts} locale={locale} onReady={onOutlines} />}
       </CityGlobe>
-      <TopBar />
+      <TopBar viewer={viewer} onSignOut={onSignOut} />
       {districts && <DistrictPanel districts={districts} />}
       {!districts && !error && <div className="status">{t('loadingDistricts')}</div>}
       {error && <div className="status error">{`${t('loadFailed')}${error}`}</div>}

@@ -1,8 +1,10 @@
-// Title, the synthetic-data notice (always visible) and the language switch.
+// Title, the synthetic-data notice (always visible), who is signed in (role and area), the language switch and
+// sign-out.
+import type { Viewer } from '../../data/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
-export function TopBar() {
-  const { t, toggle } = useI18n();
+export function TopBar({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
+  const { t, toggle, locale } = useI18n();
   return (
     <header className="topbar">
       <div className="topbar-title">
@@ -12,8 +14,17 @@ export function TopBar() {
       <div className="synthetic-badge" data-testid="synthetic-badge" title={t('synthetic')}>
         {t('synthetic')}
       </div>
+      <div className="viewer" data-testid="viewer">
+        <span className="viewer-name">{viewer.displayName}</span>
+        <span className="viewer-role">
+          {viewer.roleName[locale === 'en' ? 'en' : 'zh']} · {viewer.area?.name ?? t('wholeCity')}
+        </span>
+      </div>
       <button type="button" className="lang-switch" data-testid="lang-switch" onClick={toggle}>
         {t('switchLanguage')}
+      </button>
+      <button type="button" className="lang-switch" data-testid="sign-out" onClick={onSignOut}>
+        {t('signOut')}
       </button>
     </header>
   );

@@ -1,0 +1,54 @@
+// Who is signed in, and signing in and out (the server keeps the session in an httpOnly cookie).
+
+export interface Viewer {
+  kind: 'user' | 'token';
+  name: string;
+  displayName: string;
+  role: string;
+  roleName: { zh: string; en: string };
+  permissions: string[];
+  area: { code: string; level: 'district' | 'street'; name: string } | null;
+  unitCode: string | null;
+  expiresAt: string;
+}
+
+/** An answer from the server with its error code (e.g. UNAUTHENTICATED, RATE_LIMITED). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string };
+  } | null;
+  return new ApiError(
+    body?.error?.code ?? `HTTP_${response.status}`,
+    body?.error?.message ?? `HTTP ${response.status}`,
+  );
+}
+
+/** The signed-in viewer, or null when nobody is. */
+export async function fetchViewer(signal?: AbortSignal): Promise<Viewer | null> {
+  const response = await fetch('/auth/me', signal ? { signal } : {});
+  if (response.status === 401) return null;
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as Viewer;
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const response = await fetch('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok) throw await failure(response);
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/auth/logout', { method: 'POST' });
+}
