@@ -35,16 +35,17 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   // A running `npm start` holds the embedded database; a command beside it joins it over its socket.
   const running = findRunningEmbedded(config.dataDir);
   if (running) {
-    const pool = createPool(running, { max: 2, tuneSessions: false });
+    const pool = createPool(running, { max: 2, tuneSessions: false, unnamedStatements: true });
     await checkConnection(pool, running, 'the running embedded database');
     return { mode: 'embedded', pool, apiPool: pool, close: () => pool.end() };
   }
   const embedded = await startEmbeddedDatabase(config.dataDir);
-  const pool = createPool(embedded.url, { max: 4, tuneSessions: false });
+  const pool = createPool(embedded.url, { max: 4, tuneSessions: false, unnamedStatements: true });
   await checkConnection(pool, embedded.url);
   const apiPool = createPool(embedded.url, {
     max: 4,
     tuneSessions: false,
+    unnamedStatements: true,
     statementTimeoutMs: config.apiStatementTimeoutMs,
   });
   return {

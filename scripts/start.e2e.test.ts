@@ -35,7 +35,7 @@ afterAll(() => {
 });
 
 describe('npm start on the embedded database', () => {
-  it('migrates, seeds the demo city, answers /health and serves the page', async () => {
+  it('migrates, seeds the demo city with demo accounts, answers /health, serves the page and signs in', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'city-embedded-'));
     const port = await freePort();
     const child = spawn(TSX, [path.join(ROOT_DIR, 'scripts/start.ts')], {
@@ -63,8 +63,34 @@ describe('npm start on the embedded database', () => {
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
-    const districts = await (await fetch(`http://127.0.0.1:${port}/api/areas?level=district`)).json();
-    expect(districts.features).toHaveLength(10);
+    const areas = `http://127.0.0.1:${port}/api/areas?level=district`;
+    expect((await fetch(areas)).status).toBe(401);
+
+    // the printed demo sign-in works
+    expect(output).toContain('demo sign-in (password Demo-2026)');
+    expect(output).toMatch(/futian\.duty +Duty officer \(值班员\), area 440304/);
+    const login = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Demo-2026' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await (await fetch(areas, { headers: { cookie } })).json()).features).toHaveLength(10);
+
+    // the command line works beside the running server on its embedded database
+    const env = { DATA_DIR: dataDir };
+    const token = runScript('scripts/token.ts', ['--role', 'api_client', '--area', '440304'], env);
+    expect(token.status, token.stderr).toBe(0);
+    const scoped = await fetch(areas, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
+    expect((await scoped.json()).features.map((f: { id: string }) => f.id)).toEqual(['440304']);
+    const list = runScript('scripts/user.ts', ['list'], env);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/admin +admin +city/);
+    const bad = runScript('scripts/user.ts', ['add', 'x', '--role', 'wizard'], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('error: unknown role "wizard"');
+
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
     child.kill('SIGTERM');
   });

@@ -16,6 +16,11 @@ export interface PoolOptions {
   tuneSessions?: boolean;
   /** Server-side limit per statement; the API pool sets it, the seeding pool must not. */
   statementTimeoutMs?: number;
+  /**
+   * Send every statement unnamed. The embedded PGlite serves all socket connections from one session, so a
+   * statement prepared by name on one connection collides with the same name prepared on another.
+   */
+  unnamedStatements?: boolean;
 }
 
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
@@ -27,6 +32,15 @@ export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
     // On 2 cores parallel plans and JIT made spatial aggregates 5–14× slower (shared/notes/postgis-performance.md).
     ...((options.tuneSessions ?? true) && { options: '-c max_parallel_workers_per_gather=0 -c jit=off' }),
   });
+  if (options.unnamedStatements) {
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((config: unknown, ...rest: unknown[]) =>
+        config && typeof config === 'object' && 'name' in config
+          ? query({ ...config, name: undefined }, ...rest)
+          : query(config, ...rest)) as typeof client.query;
+    });
+  }
   pool.on('error', (error) => {
     process.stderr.write(`warning: idle database connection failed: ${error.message}\n`);
   });
