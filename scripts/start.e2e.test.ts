@@ -87,7 +87,7 @@ describe('npm start on the embedded database', () => {
     const list = runScript('scripts/user.ts', ['list'], env);
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toMatch(/admin +admin +city/);
-    const bad = runScript('scripts/user.ts', ['add', 'x', '--role', 'wizard'], env);
+    const bad = runScript('scripts/user.ts', ['add', 'zhang.san', '--role', 'wizard'], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('error: unknown role "wizard"');
 
