@@ -82,7 +82,15 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
             extensions: { code: original.code },
           });
         }
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
+          // graphql-js's own request errors (e.g. a variable of the wrong type) come without a code.
+          if (error.extensions?.code) return error;
+          return new GraphQLError(error.message, {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: { ...error.extensions, code: 'INVALID_INPUT' },
+          });
+        }
         log(
           `graphql: unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
         );
