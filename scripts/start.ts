@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
-import { deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
+import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
@@ -58,17 +58,23 @@ await runCli(async () => {
   const hourly = setInterval(housekeeping, 3_600_000);
   hourly.unref();
 
+  let seededDemo = false;
   if ((await countAreas(db.pool)) === 0) {
     log(
       `the database is empty: seeding the ${config.startPreset} city (synthetic, inside real district boundaries)…`,
     );
     await seedCity(db.pool, config.startPreset, config.seed, log);
+    seededDemo = config.startPreset === 'demo';
   }
-  if (config.startPreset === 'demo') {
+  // Demo accounts come with the demo city only, never into a database that already had data.
+  if (seededDemo) {
     const created = await ensureDemoUsers(db.pool);
-    if (created) log(`created ${created} demo accounts (npm run user -- list)`);
+    if (created) log(`created ${created} demo accounts with a published password (npm run user -- list)`);
   }
   const signInHelp = await demoLoginLines(db.pool);
+  if (signInHelp.length === 0 && (await countUsers(db.pool)) === 0) {
+    signInHelp.push('  no accounts yet: npm run user -- add <name> --role admin (prints a password)');
+  }
   await ensureWebBuild(config.rootDir, log);
 
   const app = createApp({

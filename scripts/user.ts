@@ -96,27 +96,19 @@ await runCli(async () => {
     }
     const user = users.find((u) => u.username === username!.trim().toLowerCase());
     if (!user) throw new StartupError(`no user is called "${username}"`, 'see npm run user -- list');
-    const profile = {
-      displayName: user.display_name,
-      role: user.role as string,
-      areaCode: user.area_code,
-      unitCode: user.unit_code,
-      disabled: user.disabled,
-    };
     let changed: UserRow;
     switch (command) {
       case 'set':
         changed = await changeUser(db.pool, actor, user.id, {
-          displayName: v.name ?? profile.displayName,
-          role: v.role ?? profile.role,
-          areaCode: v.area === undefined ? profile.areaCode : v.area === 'city' ? null : v.area,
-          unitCode: v.unit ?? (v.role && v.role !== 'unit_handler' ? null : profile.unitCode),
-          disabled: profile.disabled,
+          displayName: v.name,
+          role: v.role,
+          areaCode: v.area === 'city' ? null : v.area,
+          unitCode: v.unit,
         });
         break;
       case 'disable':
       case 'enable':
-        changed = await changeUser(db.pool, actor, user.id, { ...profile, disabled: command === 'disable' });
+        changed = await changeUser(db.pool, actor, user.id, { disabled: command === 'disable' });
         break;
       case 'unlock':
         changed = await unlockAccount(db.pool, actor, user.id);

@@ -1,10 +1,11 @@
-// Demo accounts for the demo city, one per role plus a district-scoped officer, created by `npm start` when
-// there are no users yet. Their shared password is printed at start while it still works.
+// Demo accounts for the demo city, one per role plus a district-scoped officer, created by `npm start` when it
+// seeds the demo city into an empty database. Their shared password is printed at start while it still works.
 import type pg from 'pg';
 import { createUser } from '../../api/src/access/accounts.service.ts';
 import { verifyPassword } from '../../api/src/access/passwords.ts';
 import type { Role } from '../../api/src/access/roles.ts';
 import { ROLE_LABELS } from '../../api/src/access/roles.ts';
+import { countUsers } from '../../api/src/store/accounts.repo.ts';
 import { queryRows } from '../../api/src/store/db.ts';
 
 export const DEMO_PASSWORD = 'Demo-2026';
@@ -41,8 +42,7 @@ async function firstUnitIn(pool: pg.Pool, area: string): Promise<string> {
 
 /** Creates the demo accounts when no account exists; returns how many it created. */
 export async function ensureDemoUsers(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-  if (rows[0]!.n > 0) return 0;
+  if ((await countUsers(pool)) > 0) return 0;
   const actor = {
     kind: 'system',
     id: null,

@@ -29,12 +29,13 @@ function ring(rng: Rng, n: number, r = 0.01): number[][] {
 }
 
 function malformedGeoJson(rng: Rng): unknown[] {
-  const good = () => ({ type: 'Polygon', coordinates: [ring(rng, 8)] });
+  type Polygon = { type: string; coordinates: [number[][]] };
+  const good = (): Polygon => ({ type: 'Polygon', coordinates: [ring(rng, 8)] });
   const out: unknown[] = [];
-  const corruptions: ((g: any) => unknown)[] = [
+  const corruptions: ((g: Polygon) => unknown)[] = [
     (g) => ({ ...g, type: 'Polygn' }),
     (g) => ({ ...g, type: undefined }),
-    (g) => ({ type: 'Polygon' }),
+    () => ({ type: 'Polygon' }),
     (g) => ({ ...g, coordinates: 'x' }),
     (g) => ({ ...g, coordinates: [] }),
     (g) => ({ ...g, coordinates: [[]] }),
@@ -49,7 +50,7 @@ function malformedGeoJson(rng: Rng): unknown[] {
     (g) => ({ ...g, coordinates: [g.coordinates[0].map((p: number[]) => [p[0]! * 1e6, p[1]])] }),
     (g) => ({ ...g, coordinates: [g.coordinates[0].map((p: number[]) => [1e308, p[1]])] }),
     (g) => ({ ...g, coordinates: [g.coordinates[0].map((p: number[]) => [-p[0]!, -p[1]!])] }), // far away
-    (g) => ({ type: 'Point', coordinates: CENTRE }),
+    () => ({ type: 'Point', coordinates: CENTRE }),
     (g) => ({ type: 'LineString', coordinates: g.coordinates[0] }),
     (g) => ({ type: 'GeometryCollection', geometries: [g] }),
     (g) => ({ type: 'Feature', geometry: g, properties: {} }),
@@ -171,7 +172,7 @@ export function generateBadInputs(seed = 1): BadInput[] {
     '\uD800',
     '𠮷'.repeat(1000),
     "'; DROP TABLE assets; --",
-    '${jndi:ldap://x}',
+    '$' + '{jndi:ldap://x}', // log4shell-style
     '<script>',
   ]) {
     gql('huge strings', 'query($c: String!) { asset(code: $c) { code } }', { c: s });

@@ -1,6 +1,7 @@
 // Managing users and API tokens, for the GraphQL admin mutations and the command line alike. Every change runs
 // in one transaction with its audit entry (state before and after), so there is no change without a record.
 import type pg from 'pg';
+import type { AccessConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import {
   deleteUserSessions,
@@ -11,6 +12,7 @@ import {
   insertUser,
   lockToken,
   lockUser,
+  recordLoginAttempt,
   revokeToken,
   setPasswordHash,
   type TokenRow,
@@ -156,26 +158,50 @@ async function lockedUser(tx: Queryable, id: number): Promise<UserRow> {
   return user;
 }
 
-/** Replaces role, scope, unit, name and disabled flag; a change of role, scope or access signs the user out. */
+/** What an administrator changes; fields left out keep their value (areaCode null: the whole city). */
+export interface UserPatch {
+  displayName?: string;
+  role?: string;
+  areaCode?: string | null;
+  unitCode?: string | null;
+  disabled?: boolean;
+}
+
+/**
+ * Changes a user's profile, applied to the row as it is inside the transaction (so two administrators do not
+ * undo each other's changes). A change of role, area or unit, or disabling, signs the user out everywhere.
+ */
 export async function changeUser(
   pool: pg.Pool,
   actor: Actor,
   id: number,
-  input: UserInput & { disabled: boolean },
+  patch: UserPatch,
 ): Promise<UserRow> {
-  const displayName = checkDisplayName(input.displayName);
-  const assignment = await checkAssignment(pool, input, false);
   return withTransaction(pool, async (tx) => {
     const before = await lockedUser(tx, id);
-    if (actor.kind === 'user' && actor.id === id && (input.disabled || assignment.role !== 'admin')) {
+    const role = patch.role ?? before.role;
+    const assignment = await checkAssignment(
+      tx,
+      {
+        role,
+        areaCode: patch.areaCode === undefined ? before.area_code : patch.areaCode,
+        // a new role other than unit handler drops the unit unless one is given
+        unitCode:
+          patch.unitCode !== undefined ? patch.unitCode : role === 'unit_handler' ? before.unit_code : null,
+      },
+      false,
+    );
+    const disabled = patch.disabled ?? before.disabled;
+    if (actor.kind === 'user' && actor.id === id && (disabled || assignment.role !== 'admin')) {
       throw new DomainError('INVALID_INPUT', 'administrators cannot disable or demote themselves');
     }
     const after = await updateUser(tx, id, {
-      displayName,
+      displayName:
+        patch.displayName === undefined ? before.display_name : checkDisplayName(patch.displayName),
       role: assignment.role as UserRow['role'],
       areaCode: assignment.areaCode,
       unitCode: assignment.unitCode,
-      disabled: input.disabled,
+      disabled,
     });
     const narrowed =
       before.role !== after.role ||
@@ -224,21 +250,22 @@ async function hashPasswordFor(db: Queryable, id: number, password: string): Pro
   return hashPassword(password);
 }
 
-/** A user changes their own password, proving the current one; their other sessions end. */
+/**
+ * A person changes their own password, proving the current one. Wrong guesses count toward the sign-in lock
+ * (a stolen session cannot try passwords without limit); on success every other session of theirs ends.
+ * Refusals are audited by the GraphQL layer (graphql/mutation-audit.ts).
+ */
 export async function changeOwnPassword(
   pool: pg.Pool,
+  access: AccessConfig,
   actor: Actor & { kind: 'user'; id: number },
+  sessionKey: Buffer | null,
   current: string,
   next: string,
 ): Promise<void> {
-  const valid = await verifyPassword(await findPasswordHash(pool, actor.id), current);
-  if (!valid) {
-    await insertAudit(pool, actor, {
-      action: 'changeMyPassword',
-      outcome: 'denied',
-      target: { type: 'user', id: actor.id },
-      detail: { reason: 'wrong current password' },
-    });
+  const attempt = await recordLoginAttempt(pool, actor.id, access.loginMaxFailures, access.loginLockMinutes);
+  if (!attempt) throw new DomainError('FORBIDDEN', 'this account is locked after repeated wrong passwords');
+  if (!(await verifyPassword(await findPasswordHash(pool, actor.id), current))) {
     throw new DomainError('FORBIDDEN', 'the current password is wrong');
   }
   if (current === next)
@@ -246,7 +273,8 @@ export async function changeOwnPassword(
   const hash = await hashPasswordFor(pool, actor.id, next);
   await withTransaction(pool, async (tx) => {
     await lockedUser(tx, actor.id);
-    await setPasswordHash(tx, actor.id, hash);
+    await setPasswordHash(tx, actor.id, hash); // also clears the attempt count
+    await deleteUserSessions(tx, actor.id, sessionKey);
     await insertAudit(tx, actor, {
       action: 'changeMyPassword',
       outcome: 'ok',

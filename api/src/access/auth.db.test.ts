@@ -232,10 +232,16 @@ describe('GraphQL access', () => {
     const cookie = cookieOf(await login(username, 'Pass-word-1', '10.3.0.1'));
     expect((await gql(cookie, '{ me { role } }')).data.me.role).toBe('DUTY_OFFICER');
     const updated = await admin.query<any>(
-      'mutation($id: Int!) { updateUser(id: $id, input: { displayName: "新用户", role: LEADER }) { role areaCode } }',
+      'mutation($id: Int!) { updateUser(id: $id, input: { role: LEADER, areaCode: null }) { role areaCode } }',
       { id },
     );
     expect(updated.data.updateUser).toEqual({ role: 'LEADER', areaCode: null });
+    // fields left out keep their value
+    const renamed = await admin.query<any>(
+      'mutation($id: Int!) { updateUser(id: $id, input: { displayName: "改名" }) { displayName role disabled } }',
+      { id },
+    );
+    expect(renamed.data.updateUser).toEqual({ displayName: '改名', role: 'LEADER', disabled: false });
     expect((await gql(cookie, '{ me { role } }')).status).toBe(401);
     const [audit] = await auditRows('updateUser', id);
     expect(audit).toMatchObject({
@@ -288,6 +294,7 @@ describe('GraphQL access', () => {
       'signIn',
       'resetPassword',
       'updateUser',
+      'updateUser',
       'signIn',
       'createUser',
     ]);
@@ -302,7 +309,7 @@ describe('GraphQL access', () => {
     const { rows } = await pool.query(
       "SELECT outcome, detail FROM audit_log WHERE action = 'createUser' AND outcome = 'denied' ORDER BY id DESC LIMIT 1",
     );
-    expect(rows[0].detail.variables).toBeDefined();
+    expect(rows[0].detail.arguments.input).toMatchObject({ username: 'sneaky', password: '[redacted]' });
     expect((await pool.query("SELECT 1 FROM users WHERE username = 'sneaky'")).rowCount).toBe(0);
   });
 
@@ -310,6 +317,7 @@ describe('GraphQL access', () => {
     MUTATIONS_TESTED.add('changeMyPassword');
     const user = await newUser('analyst');
     const cookie = cookieOf(await login(user.username, PASSWORD, '10.4.0.1'));
+    const other = cookieOf(await login(user.username, PASSWORD, '10.4.0.3'));
     const wrong = await gql(
       cookie,
       'mutation { changeMyPassword(currentPassword: "nope-nope-1", newPassword: "Fresh-pass-3") }',
@@ -321,6 +329,8 @@ describe('GraphQL access', () => {
       { c: PASSWORD },
     );
     expect(changed.data).toEqual({ changeMyPassword: true });
+    expect((await gql(cookie, '{ me { name } }')).status).toBe(200);
+    expect((await gql(other, '{ me { name } }')).status).toBe(401);
     expect((await login(user.username, 'Fresh-pass-3', '10.4.0.2')).status).toBe(200);
     const token = graphqlClient(pool, { role: 'analyst', log: () => undefined });
     const res = await token.query('mutation { changeMyPassword(currentPassword: "a", newPassword: "b") }');
@@ -418,5 +428,45 @@ describe('HTTP hardening', () => {
       );
     }
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('races and forgery', () => {
+  it('counts parallel guesses before checking them, so they cannot outrun the lock', async () => {
+    const user = await newUser('leader');
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => login(user.username, `Wrong-guess-${i}`, `10.6.0.${i}`)),
+    );
+    expect(guesses.every((r) => r.status === 401)).toBe(true);
+    const { rows } = await pool.query(
+      "SELECT detail->>'reason' AS reason FROM audit_log WHERE action = 'signIn' AND target_id = $1",
+      [String(user.id)],
+    );
+    // loginMaxFailures is 3 here: three guesses were checked, the other five met the lock
+    expect(rows.filter((r) => r.reason === 'wrong password')).toHaveLength(3);
+    expect(rows.filter((r) => r.reason === 'locked')).toHaveLength(5);
+  });
+
+  it('refuses cookie-borne GraphQL that is not JSON, and form-encoded sign-in', async () => {
+    const user = await newUser('admin');
+    const cookie = cookieOf(await login(user.username, PASSWORD, '10.8.0.1'));
+    const form = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: 'query=mutation%7BunlockUser(id%3A1)%7Bid%7D%7D',
+    });
+    expect(form.status).toBe(415);
+    const plain = await app.request('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': '10.8.0.2' },
+      body: JSON.stringify({ username: user.username, password: PASSWORD }),
+    });
+    expect(plain.status).toBe(400);
+  });
+
+  it('takes the client IP from the proxy’s own X-Forwarded-For entry, not the client’s', async () => {
+    const user = await newUser('leader');
+    await login(user.username, PASSWORD, '203.0.113.9, 10.10.0.1');
+    expect((await auditRows('signIn', user.id)).at(-1).ip).toBe('10.10.0.1');
   });
 });

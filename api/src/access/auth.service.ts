@@ -11,7 +11,7 @@ import {
   findTokenPrincipal,
   insertSession,
   type PrincipalRow,
-  recordLoginFailure,
+  recordLoginAttempt,
   recordLoginSuccess,
   touchSession,
   touchToken,
@@ -44,46 +44,50 @@ export async function signIn(
   origin: RequestOrigin,
 ): Promise<SignedIn> {
   const wrong = () => new DomainError('UNAUTHENTICATED', 'wrong username or password');
+  const normal = credentials.username.trim().toLowerCase();
+  const actor = publicActor(normal, origin);
+  const deny = async (reason: string, userId: number | null, detail: object = {}) => {
+    await insertAudit(pool, actor, {
+      action: 'signIn',
+      outcome: 'denied',
+      target: userId === null ? null : { type: 'user', id: userId },
+      detail: { reason, ...detail },
+    });
+  };
   let username: string;
   try {
     username = checkUsername(credentials.username);
   } catch {
-    await verifyPassword(null, credentials.password); // same time as a real check
+    await verifyPassword(null, credentials.password); // the same time as a real check
+    await deny('malformed username', null);
     throw wrong();
   }
   const login = await findLogin(pool, username);
-  const actor = publicActor(username, origin);
-  if (login?.locked_until && login.locked_until > new Date()) {
-    await insertAudit(pool, actor, {
-      action: 'signIn',
-      outcome: 'denied',
-      target: { type: 'user', id: login.id },
-      detail: { reason: 'locked', lockedUntil: login.locked_until },
-    });
+  if (!login) {
+    await verifyPassword(null, credentials.password);
+    await deny('unknown user', null);
+    throw wrong();
+  }
+  // Counted before the check, atomically, so parallel guesses cannot outrun the lock.
+  const attempt = await recordLoginAttempt(pool, login.id, config.loginMaxFailures, config.loginLockMinutes);
+  if (!attempt) {
+    await verifyPassword(null, credentials.password);
+    await deny('locked', login.id, { lockedUntil: login.locked_until });
     throw new DomainError(
       'UNAUTHENTICATED',
-      `this account is locked after repeated failed sign-ins until ${login.locked_until.toISOString()}; ` +
-        'wait, or ask an administrator to unlock it',
+      'this account is locked after repeated failed sign-ins; wait, or ask an administrator to unlock it',
     );
   }
-  const valid = await verifyPassword(login?.password_hash ?? null, credentials.password);
-  if (!login || !valid || login.disabled) {
-    const lock =
-      login && !valid
-        ? await recordLoginFailure(pool, login.id, config.loginMaxFailures, config.loginLockMinutes)
-        : null;
-    await insertAudit(pool, actor, {
-      action: 'signIn',
-      outcome: 'denied',
-      target: login ? { type: 'user', id: login.id } : null,
-      detail: {
-        reason: !login ? 'unknown user' : !valid ? 'wrong password' : 'disabled',
-        ...(lock && { failedLogins: lock.failed_logins, lockedUntil: lock.locked_until }),
-      },
+  if (!(await verifyPassword(login.password_hash, credentials.password))) {
+    await deny('wrong password', login.id, {
+      failedLogins: attempt.failed_logins,
+      lockedUntil: attempt.locked_until,
     });
-    if (login && valid && login.disabled)
-      throw new DomainError('UNAUTHENTICATED', 'this account is disabled');
     throw wrong();
+  }
+  if (login.disabled) {
+    await deny('disabled', login.id);
+    throw new DomainError('UNAUTHENTICATED', 'this account is disabled');
   }
   const secret = newSecret();
   const expiresAt = await withTransaction(pool, async (tx) => {
@@ -103,10 +107,12 @@ export async function signIn(
   return { secret, expiresAt, userId: login.id };
 }
 
-export async function signOut(pool: pg.Pool, secret: string, actor: Actor): Promise<void> {
+/** Ends the session of a cookie secret, whoever it belongs to (also when their account can no longer sign in). */
+export async function signOut(pool: pg.Pool, secret: string, origin: RequestOrigin): Promise<void> {
   await withTransaction(pool, async (tx) => {
     const userId = await deleteSession(tx, hashSecret(secret));
     if (userId !== null) {
+      const actor: Actor = { kind: 'user', id: userId, name: `user:${userId}`, origin };
       await insertAudit(tx, actor, {
         action: 'signOut',
         outcome: 'ok',
@@ -116,7 +122,7 @@ export async function signOut(pool: pg.Pool, secret: string, actor: Actor): Prom
   });
 }
 
-function toPrincipal(kind: Principal['kind'], row: PrincipalRow): Principal {
+function toPrincipal(kind: Principal['kind'], row: PrincipalRow, sessionKey: Buffer | null): Principal {
   let scope: AccessScope = null;
   if (row.area_code !== null) {
     if (row.area_level !== 'district' && row.area_level !== 'street') {
@@ -139,6 +145,7 @@ function toPrincipal(kind: Principal['kind'], row: PrincipalRow): Principal {
     scope,
     unitCode: row.unit_code,
     expiresAt: row.expires_at,
+    sessionKey,
   };
 }
 
@@ -156,7 +163,7 @@ export async function principalFromSession(
   const row = await findSessionPrincipal(db, hash);
   if (!row) return null;
   if (isStale(row.last_seen_at)) await touchSession(db, hash, config.sessionIdleSeconds);
-  return toPrincipal('user', row);
+  return toPrincipal('user', row, hash);
 }
 
 /** The owner of a bearer token; UNAUTHENTICATED when it is unknown, expired or revoked. */
@@ -164,5 +171,5 @@ export async function principalFromToken(db: Queryable, token: string): Promise<
   const row = await findTokenPrincipal(db, hashSecret(token));
   if (!row) throw new DomainError('UNAUTHENTICATED', 'this API token is unknown, expired or revoked');
   if (isStale(row.last_seen_at)) await touchToken(db, row.id);
-  return toPrincipal('token', row);
+  return toPrincipal('token', row, null);
 }

@@ -16,6 +16,8 @@ export interface Principal {
   readonly unitCode: string | null;
   /** When a session or token stops working. */
   readonly expiresAt: Date;
+  /** The SHA-256 of the session's secret (null for tokens): the session to keep when others are ended. */
+  readonly sessionKey: Buffer | null;
 }
 
 export interface RequestOrigin {

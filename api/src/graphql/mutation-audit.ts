@@ -1,7 +1,8 @@
 // Every mutation is audited. Services write the successful changes themselves, in the transaction of the
 // change and with the state before and after; this plugin records the attempts that failed or were refused
-// (who tried what, with which arguments, and the error code), which never reach a service's transaction.
-import { type GraphQLError, getOperationAST, Kind } from 'graphql';
+// (who tried what, with which arguments — secrets redacted — and the error code), which never reach a service's
+// transaction.
+import { type GraphQLError, getArgumentValues, getOperationAST, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { DomainError } from '../domain-error.ts';
 import { insertAudit } from '../store/audit.repo.ts';
@@ -12,7 +13,10 @@ const SECRET_KEY = /password|token|secret/i;
 /** Arguments as the audit log keeps them: secrets replaced, long strings cut. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[…]';
-  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (typeof value === 'string') {
+    const clean = value.replaceAll('\u0000', ''); // jsonb refuses NUL
+    return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+  }
   if (Array.isArray(value)) return value.slice(0, 20).map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -30,9 +34,21 @@ export function mutationAuditPlugin(log: (line: string) => void): Plugin<ApiCont
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== 'mutation') return;
       const ctx = args.contextValue as ApiContext;
+      const mutationType = args.schema.getMutationType();
       const fields = operation.selectionSet.selections.flatMap((s) =>
-        s.kind === Kind.FIELD ? [{ key: s.alias?.value ?? s.name.value, name: s.name.value }] : [],
+        s.kind === Kind.FIELD ? [{ key: s.alias?.value ?? s.name.value, name: s.name.value, node: s }] : [],
       );
+      // The field's arguments by their schema names (a client names its variables as it likes, so secrets
+      // are recognised by argument and input field names, never by variable names).
+      const argumentsOf = (field: (typeof fields)[number]): unknown => {
+        const definition = mutationType?.getFields()[field.name];
+        if (!definition) return null;
+        try {
+          return redact(getArgumentValues(definition, field.node, args.variableValues ?? {}));
+        } catch {
+          return '[invalid arguments]';
+        }
+      };
       return {
         async onExecuteDone({ result }) {
           if (!('errors' in result) || !result.errors?.length) return;
@@ -48,7 +64,7 @@ export function mutationAuditPlugin(log: (line: string) => void): Plugin<ApiCont
             await insertAudit(ctx.pool, ctx.actor, {
               action: field.name,
               outcome: code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? 'denied' : 'failed',
-              detail: { code, message: error.message.slice(0, 300), variables: redact(args.variableValues) },
+              detail: { code, message: error.message.slice(0, 300), arguments: argumentsOf(field) },
             }).catch((e: Error) => log(`audit: could not record the failed ${field.name}: ${e.message}`));
           }
         },

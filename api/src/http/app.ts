@@ -15,7 +15,7 @@ import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '.
 import { migrationStatus } from '../store/migrate.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, statusOf } from './http-error.ts';
-import { type AppEnv, identify } from './identify.ts';
+import { type AppEnv, identify, isJson } from './identify.ts';
 import { publicRoutes } from './public-routes.ts';
 
 export interface AppDeps {
@@ -131,6 +131,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.on(['GET', 'POST'], '/graphql', async (c, next) => {
     if (c.req.method === 'GET' && c.req.header('accept')?.includes('text/html')) return graphiql(c, next);
     const viewer = c.get('viewer');
+    // CSRF: a request that rides on the session cookie must be JSON (a cross-site page cannot send that
+    // without a CORS preflight, and cookies never get CORS). Bearer tokens are not sent by browsers on their own.
+    if (viewer?.kind === 'user' && c.req.method === 'POST' && !isJson(c.req.header('content-type'))) {
+      return c.json(
+        {
+          errors: [
+            { message: 'send GraphQL requests as application/json', extensions: { code: 'INVALID_INPUT' } },
+          ],
+        },
+        415,
+      );
+    }
     if (!viewer) {
       // Nothing, not even introspection, without credentials.
       c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');

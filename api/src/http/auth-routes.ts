@@ -5,13 +5,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type pg from 'pg';
 import { signIn, signOut } from '../access/auth.service.ts';
 import { parseSessionSecret } from '../access/credentials.ts';
-import { actorOf } from '../access/principal.ts';
 import { RateLimiter } from '../access/rate-limiter.ts';
 import { permissionsOf, ROLE_LABELS } from '../access/roles.ts';
 import type { AccessConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { errorResponse } from './http-error.ts';
-import { type AppEnv, isHttps, SESSION_COOKIE } from './identify.ts';
+import { type AppEnv, isHttps, isJson, SESSION_COOKIE, SESSION_MAX_SECONDS } from './identify.ts';
 
 const MAX_FIELD = 200;
 
@@ -35,6 +34,10 @@ export function authRoutes(pool: pg.Pool, access: AccessConfig): Hono<AppEnv> {
         `too many sign-in attempts; try again in ${limit.retryAfterS} s`,
       );
     }
+    // JSON only: a cross-site form cannot send it without a CORS preflight, which this route never allows.
+    if (!isJson(c.req.header('content-type'))) {
+      return errorResponse(c, 'INVALID_INPUT', 'send the credentials as application/json');
+    }
     const body: unknown = await c.req.json().catch(() => undefined);
     const { username, password } = (body ?? {}) as Record<string, unknown>;
     if (typeof username !== 'string' || typeof password !== 'string') {
@@ -49,16 +52,15 @@ export function authRoutes(pool: pg.Pool, access: AccessConfig): Hono<AppEnv> {
       sameSite: 'Lax',
       secure: isHttps(c, access.trustProxy),
       path: '/',
-      // The browser keeps the cookie at most as long as the server keeps the session idle-valid.
-      maxAge: access.sessionIdleSeconds,
+      // The server ends the session after SESSION_IDLE_HOURS unused and 30 days at most.
+      maxAge: SESSION_MAX_SECONDS,
     });
     return c.json({ ok: true, expiresAt: session.expiresAt.toISOString() });
   });
 
   app.post('/logout', async (c) => {
     const secret = parseSessionSecret(getCookie(c, SESSION_COOKIE));
-    const viewer = c.get('viewer');
-    if (secret && viewer) await signOut(pool, secret, actorOf(viewer, c.get('origin')));
+    if (secret) await signOut(pool, secret, c.get('origin'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });

@@ -10,6 +10,12 @@ import type { AccessConfig } from '../config.ts';
 import type { Queryable } from '../store/db.ts';
 
 export const SESSION_COOKIE = 'com_session';
+/** A session's absolute lifetime (see session_principal.sql). */
+export const SESSION_MAX_SECONDS = 30 * 24 * 3600;
+
+export function isJson(contentType: string | undefined): boolean {
+  return /^application\/(graphql-response\+)?json\b/i.test(contentType ?? '');
+}
 
 export interface AppEnv {
   Variables: {
@@ -20,7 +26,8 @@ export interface AppEnv {
 
 function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    // The entry the trusted proxy appended is the last; earlier ones are whatever the client sent.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   try {
@@ -41,6 +48,11 @@ export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler
       ip: clientIp(c, access.trustProxy),
       userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
     });
+    // Signing out needs only the cookie, also when its account can no longer be resolved.
+    if (c.req.path === '/auth/logout') {
+      c.set('viewer', null);
+      return next();
+    }
     const token = parseBearer(c.req.header('authorization'));
     if (token) {
       c.set('viewer', await principalFromToken(db, token));

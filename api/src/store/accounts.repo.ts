@@ -9,7 +9,7 @@ import { loadSql } from './sql-file.ts';
 const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
 const sql = (name: string) => loadSql(SQL_DIR, name);
 const USER_BY_USERNAME = sql('user_by_username');
-const USER_LOGIN_FAILED = sql('user_login_failed');
+const USER_LOGIN_ATTEMPT = sql('user_login_attempt');
 const USER_LOGIN_SUCCEEDED = sql('user_login_succeeded');
 const USER_FOR_UPDATE = sql('user_for_update');
 const USER_INSERT = sql('user_insert');
@@ -17,7 +17,7 @@ const USER_UPDATE = sql('user_update');
 const USER_SET_PASSWORD = sql('user_set_password');
 const USER_PASSWORD_HASH = sql('user_password_hash');
 const USER_UNLOCK = sql('user_unlock');
-const USER_SESSIONS_DELETE = sql('user_sessions_delete');
+const SESSIONS_DELETE_OTHERS = sql('session_delete_others');
 const USERS_LIST = sql('users_list');
 const SESSION_INSERT = sql('session_insert');
 const SESSION_DELETE = sql('session_delete');
@@ -121,17 +121,21 @@ export async function findLogin(db: Queryable, username: string): Promise<LoginR
   return (await queryRows<LoginRow>(db, USER_BY_USERNAME, [username], 'looking up an account'))[0] ?? null;
 }
 
-export async function recordLoginFailure(
+/** Counts an attempt before the password is checked; null when the account is locked. */
+export async function recordLoginAttempt(
   db: Queryable,
   userId: number,
   maxFailures: number,
   lockMinutes: number,
-): Promise<{ failed_logins: number; locked_until: Date | null }> {
+): Promise<{ failed_logins: number; locked_until: Date | null } | null> {
   const values = [userId, maxFailures, lockMinutes];
-  return (await queryRows(db, USER_LOGIN_FAILED, values, 'recording a failed sign-in'))[0] as {
-    failed_logins: number;
-    locked_until: Date | null;
-  };
+  const rows = await queryRows<{ failed_logins: number; locked_until: Date | null }>(
+    db,
+    USER_LOGIN_ATTEMPT,
+    values,
+    'counting a sign-in attempt',
+  );
+  return rows[0] ?? null;
 }
 
 export async function recordLoginSuccess(db: Queryable, userId: number): Promise<void> {
@@ -140,6 +144,10 @@ export async function recordLoginSuccess(db: Queryable, userId: number): Promise
 
 export async function lockUser(db: Queryable, id: number): Promise<UserRow | null> {
   return (await queryRows<UserRow>(db, USER_FOR_UPDATE, [id], `reading user ${id}`))[0] ?? null;
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  return (await listUsers(db)).length; // hundreds at most
 }
 
 export function listUsers(db: Queryable): Promise<UserRow[]> {
@@ -170,8 +178,13 @@ export async function unlockUser(db: Queryable, id: number): Promise<void> {
   await queryRows(db, USER_UNLOCK, [id], `unlocking user ${id}`);
 }
 
-export async function deleteUserSessions(db: Queryable, userId: number): Promise<void> {
-  await queryRows(db, USER_SESSIONS_DELETE, [userId], `signing user ${userId} out`);
+/** Ends a user's sessions, all of them or all but one (by its secret's hash). */
+export async function deleteUserSessions(
+  db: Queryable,
+  userId: number,
+  keep: Buffer | null = null,
+): Promise<void> {
+  await queryRows(db, SESSIONS_DELETE_OTHERS, [userId, keep], `signing user ${userId} out`);
 }
 
 export async function insertSession(

@@ -73,13 +73,15 @@ const NewUserInput = builder.inputType('NewUserInput', {
 });
 
 const UserChangeInput = builder.inputType('UserChangeInput', {
-  description: 'The whole profile: fields left out are cleared (areaCode: whole city) or false.',
+  description:
+    'What to change; fields left out keep their value. areaCode: null for the whole city. A new role other ' +
+    'than UNIT_HANDLER drops the unit.',
   fields: (t) => ({
-    displayName: t.string({ required: true }),
-    role: t.field({ type: RoleEnum, required: true }),
+    displayName: t.string(),
+    role: t.field({ type: RoleEnum }),
     areaCode: t.string(),
     unitCode: t.string(),
-    disabled: t.boolean({ defaultValue: false }),
+    disabled: t.boolean(),
   }),
 });
 
@@ -127,11 +129,11 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.int({ required: true }), input: t.arg({ type: UserChangeInput, required: true }) },
     resolve: (_root, { id, input }, ctx) =>
       changeUser(ctx.pool, ctx.actor, id, {
-        displayName: input.displayName,
-        role: input.role,
-        areaCode: input.areaCode ?? null,
-        unitCode: input.unitCode ?? null,
-        disabled: input.disabled ?? false,
+        displayName: input.displayName ?? undefined,
+        role: input.role ?? undefined,
+        areaCode: input.areaCode,
+        unitCode: input.unitCode,
+        disabled: input.disabled ?? undefined,
       }),
   }),
   resetPassword: t.field({

@@ -43,7 +43,9 @@ builder.queryField('me', (t) => t.field({ type: Viewer, resolve: (_root, _args, 
 
 builder.mutationField('changeMyPassword', (t) =>
   t.boolean({
-    description: 'Changes the signed-in person’s password; needs the current one. Other sessions stay valid.',
+    description:
+      'Changes the signed-in person’s password; needs the current one (wrong guesses count toward the ' +
+      'sign-in lock). Their other sessions end.',
     authScopes: { person: true },
     args: {
       currentPassword: t.arg.string({ required: true }),
@@ -51,7 +53,14 @@ builder.mutationField('changeMyPassword', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const actor = { ...ctx.actor, kind: 'user' as const, id: ctx.viewer.id };
-      await changeOwnPassword(ctx.pool, actor, args.currentPassword, args.newPassword);
+      await changeOwnPassword(
+        ctx.pool,
+        ctx.access,
+        actor,
+        ctx.viewer.sessionKey,
+        args.currentPassword,
+        args.newPassword,
+      );
       return true;
     },
   }),

@@ -6,4 +6,6 @@ SELECT u.id, u.username AS name, u.display_name, u.role, u.unit_code, u.area_cod
 FROM sessions s
 JOIN users u ON u.id = s.user_id
 LEFT JOIN areas ar ON ar.code = u.area_code
-WHERE s.secret_hash = $1 AND s.expires_at > now() AND NOT u.disabled;
+WHERE s.secret_hash = $1 AND s.expires_at > now() AND NOT u.disabled
+  -- however much it is used, a session lasts at most 30 days (the cookie's own lifetime)
+  AND s.created_at > now() - interval '30 days';
