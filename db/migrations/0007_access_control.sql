@@ -81,6 +81,21 @@ CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC);
 CREATE INDEX audit_log_actor ON audit_log (actor_kind, actor_name, at DESC);
 CREATE INDEX audit_log_action ON audit_log (action, at DESC);
 
+-- Audit entries matching the admin's filter (NULL: any); plain SQL, so it is inlined with the values bound.
+CREATE FUNCTION audit_entries(
+  actor text, act text, target_kind text, target text, since timestamptz, until timestamptz, result text
+) RETURNS SETOF audit_log
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT * FROM audit_log e
+  WHERE (actor IS NULL OR e.actor_name = actor)
+    AND (act IS NULL OR e.action = act)
+    AND (target_kind IS NULL OR e.target_type = target_kind)
+    AND (target IS NULL OR e.target_id = target)
+    AND (since IS NULL OR e.at >= since)
+    AND (until IS NULL OR e.at < until)
+    AND (result IS NULL OR e.outcome = result)
+$$;
+
 -- The log is append-only.
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

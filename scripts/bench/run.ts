@@ -35,10 +35,9 @@ async function main(): Promise<void> {
   await ensureDatabase();
   const pool = createPool(url, { max: 10 });
   await migrate(pool, config.migrationsDir);
-  const { rows: count } = await pool.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM assets WHERE kind = 'building'",
-  );
-  if (count[0]!.n < 200_000) {
+  const buildings = async () =>
+    (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE kind = 'building'")).rows[0]!.n;
+  if ((await buildings()) < 200_000) {
     console.log('seeding the large preset (about 2–3 minutes)…');
     await seedCity(pool, 'large', 1, (line) => console.log(`  ${line}`));
   }
@@ -162,7 +161,7 @@ async function main(): Promise<void> {
 
   const f = (l: Latency) => `${l.p50.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}`;
   console.log(
-    `\nlarge preset, ${count[0]!.n.toLocaleString('en')} buildings; ${polygonBuildings[0]!.n} buildings per polygon on average\n`,
+    `\nlarge preset, ${(await buildings()).toLocaleString('en')} buildings; ${polygonBuildings[0]!.n} buildings per polygon on average\n`,
   );
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   console.log('| measure | GraphQL in process | GraphQL over HTTP | bare baseline | ratio |');

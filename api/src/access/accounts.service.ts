@@ -60,6 +60,7 @@ function userState(u: UserRow) {
     areaCode: u.area_code,
     unitCode: u.unit_code,
     disabled: u.disabled,
+    failedLogins: u.failed_logins,
     lockedUntil: u.locked_until,
   };
 }
@@ -219,6 +220,29 @@ export async function changeUser(
   });
 }
 
+/** Locks a user, applies a change and audits it with the state before and after, in one transaction. */
+function auditedUserChange(
+  pool: pg.Pool,
+  actor: Actor,
+  id: number,
+  action: string,
+  change: (tx: Queryable) => Promise<void>,
+): Promise<UserRow> {
+  return withTransaction(pool, async (tx) => {
+    const before = await lockedUser(tx, id);
+    await change(tx);
+    const after = await lockedUser(tx, id);
+    await insertAudit(tx, actor, {
+      action,
+      outcome: 'ok',
+      target: { type: 'user', id },
+      before: userState(before),
+      after: userState(after),
+    });
+    return after;
+  });
+}
+
 /** An administrator sets a new password; the user is signed out everywhere and any lock is lifted. */
 export async function resetPassword(
   pool: pg.Pool,
@@ -227,19 +251,9 @@ export async function resetPassword(
   password: string,
 ): Promise<UserRow> {
   const hash = await hashPasswordFor(pool, id, password);
-  return withTransaction(pool, async (tx) => {
-    const before = await lockedUser(tx, id);
+  return auditedUserChange(pool, actor, id, 'resetPassword', async (tx) => {
     await setPasswordHash(tx, id, hash);
     await deleteUserSessions(tx, id);
-    const after = await lockedUser(tx, id);
-    await insertAudit(tx, actor, {
-      action: 'resetPassword',
-      outcome: 'ok',
-      target: { type: 'user', id },
-      before: userState(before),
-      after: userState(after),
-    });
-    return after;
   });
 }
 
@@ -283,20 +297,8 @@ export async function changeOwnPassword(
   });
 }
 
-export async function unlockAccount(pool: pg.Pool, actor: Actor, id: number): Promise<UserRow> {
-  return withTransaction(pool, async (tx) => {
-    const before = await lockedUser(tx, id);
-    await unlockUser(tx, id);
-    const after = await lockedUser(tx, id);
-    await insertAudit(tx, actor, {
-      action: 'unlockUser',
-      outcome: 'ok',
-      target: { type: 'user', id },
-      before: { ...userState(before), failedLogins: before.failed_logins },
-      after: { ...userState(after), failedLogins: after.failed_logins },
-    });
-    return after;
-  });
+export function unlockAccount(pool: pg.Pool, actor: Actor, id: number): Promise<UserRow> {
+  return auditedUserChange(pool, actor, id, 'unlockUser', (tx) => unlockUser(tx, id));
 }
 
 /** A new bearer token; the token itself is returned once and never stored. */

@@ -15,7 +15,7 @@ import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '.
 import { migrationStatus } from '../store/migrate.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, statusOf } from './http-error.ts';
-import { type AppEnv, identify, isJson } from './identify.ts';
+import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
 import { publicRoutes } from './public-routes.ts';
 
 export interface AppDeps {
@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/auth/*', tooLarge(MAX_AUTH_BODY));
   app.route('/auth', authRoutes(deps.pool, deps.access));
 
-  app.use('/public/*', identify(deps.pool, deps.access));
+  app.use('/public/*', anonymous(deps.access));
   app.route('/public', publicRoutes(deps.pool, deps.access));
 
   app.use('/api/*', identify(deps.pool, deps.access));

@@ -42,12 +42,25 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
   return trustProxy && c.req.header('x-forwarded-proto') === 'https';
 }
 
+function setOrigin(c: Context<AppEnv>, access: AccessConfig): void {
+  c.set('origin', {
+    ip: clientIp(c, access.trustProxy),
+    userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
+  });
+}
+
+/** Where a request came from, for routes that serve everyone (public pages): nobody is signed in there. */
+export function anonymous(access: AccessConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    setOrigin(c, access);
+    c.set('viewer', null);
+    await next();
+  };
+}
+
 export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set('origin', {
-      ip: clientIp(c, access.trustProxy),
-      userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
-    });
+    setOrigin(c, access);
     // Signing out needs only the cookie, also when its account can no longer be resolved.
     if (c.req.path === '/auth/logout') {
       c.set('viewer', null);
