@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   const pool = createPool(url, { max: 10 });
   await migrate(pool, config.migrationsDir);
   const buildings = async () =>
-    (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE kind = 'building'")).rows[0]!.n;
+    (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE kind = 'building'"))
+      .rows[0]!.n;
   if ((await buildings()) < 200_000) {
     console.log('seeding the large preset (about 2–3 minutes)…');
     await seedCity(pool, 'large', 1, (line) => console.log(`  ${line}`));
