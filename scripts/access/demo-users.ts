@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../../api/src/access/roles.ts';
 import { countUsers } from '../../api/src/store/accounts.repo.ts';
 import { queryRows } from '../../api/src/store/db.ts';
 
-export const DEMO_PASSWORD = 'Demo-2026';
+const DEMO_PASSWORD = 'Demo-2026';
 
 interface DemoUser {
   username: string;
@@ -20,7 +20,7 @@ interface DemoUser {
 
 const FUTIAN = '440304';
 
-export const DEMO_USERS: readonly DemoUser[] = [
+const DEMO_USERS: readonly DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', area: null },
   { username: 'leader', displayName: '市领导', role: 'leader', area: null },
   { username: 'duty', displayName: '市值班员', role: 'duty_officer', area: null },

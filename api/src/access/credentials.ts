@@ -40,8 +40,8 @@ export function parseBearer(header: string | undefined): string | null {
   return token;
 }
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 128;
 
 /** The password policy: 8–128 characters, not only one kind, not the username. */
 export function checkPassword(password: string, username: string): void {
@@ -64,7 +64,7 @@ export function checkPassword(password: string, username: string): void {
   }
 }
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
+const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.-]{2,31}$/;
 
 export function checkUsername(username: string): string {
   const normal = username.trim().toLowerCase();

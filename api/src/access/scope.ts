@@ -12,8 +12,6 @@ export interface AreaScope {
 /** null: the whole city. */
 export type AccessScope = AreaScope | null;
 
-export const SCOPE_LEVELS = ['city', 'district', 'street'] as const;
-
 /** The bound value of `scope` in the asset and device statements. */
 export function scopeCode(scope: AccessScope): string | null {
   return scope?.code ?? null;

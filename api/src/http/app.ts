@@ -14,7 +14,7 @@ import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
 import { migrationStatus } from '../store/migrate.ts';
 import { authRoutes } from './auth-routes.ts';
-import { errorResponse, statusOf } from './http-error.ts';
+import { errorResponse, graphqlErrorResponse } from './http-error.ts';
 import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
 import { publicRoutes } from './public-routes.ts';
 
@@ -134,28 +134,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     // CSRF: a request that rides on the session cookie must be JSON (a cross-site page cannot send that
     // without a CORS preflight, and cookies never get CORS). Bearer tokens are not sent by browsers on their own.
     if (viewer?.kind === 'user' && c.req.method === 'POST' && !isJson(c.req.header('content-type'))) {
-      return c.json(
-        {
-          errors: [
-            { message: 'send GraphQL requests as application/json', extensions: { code: 'INVALID_INPUT' } },
-          ],
-        },
-        415,
-      );
+      return graphqlErrorResponse(c, 'INVALID_INPUT', 'send GraphQL requests as application/json', 415);
     }
     if (!viewer) {
       // Nothing, not even introspection, without credentials.
-      c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');
-      return c.json(
-        {
-          errors: [
-            {
-              message: 'sign in first (POST /auth/login) or send "Authorization: Bearer <token>"',
-              extensions: { code: 'UNAUTHENTICATED' },
-            },
-          ],
-        },
-        401,
+      return graphqlErrorResponse(
+        c,
+        'UNAUTHENTICATED',
+        'sign in first (POST /auth/login) or send "Authorization: Bearer <token>"',
       );
     }
     return graphql.handle(c.req.raw, { viewer, origin: c.get('origin') });
@@ -175,13 +161,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => errorResponse(c, 'NOT_FOUND', `no route for ${c.req.path.slice(0, 200)}`));
   app.onError((error, c) => {
     if (error instanceof DomainError) {
-      if (c.req.path === '/graphql') {
-        // e.g. a revoked token: answer in GraphQL's shape.
-        return c.json(
-          { errors: [{ message: error.message, extensions: { code: error.code } }] },
-          statusOf(error.code),
-        );
-      }
+      // e.g. a revoked token on /graphql: answered in GraphQL's shape.
+      if (c.req.path === '/graphql') return graphqlErrorResponse(c, error.code, error.message);
       return errorResponse(c, error.code, error.message);
     }
     if (error instanceof HTTPException) return errorResponse(c, 'BAD_REQUEST', error.message);

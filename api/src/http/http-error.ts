@@ -17,11 +17,20 @@ const STATUS: Record<ErrorCode | 'BAD_REQUEST' | 'INTERNAL', ContentfulStatusCod
   INTERNAL: 500,
 };
 
-export function statusOf(code: keyof typeof STATUS): ContentfulStatusCode {
-  return STATUS[code];
-}
+type Code = keyof typeof STATUS;
 
-export function errorResponse(c: Context, code: keyof typeof STATUS, message: string): Response {
+export function errorResponse(c: Context, code: Code, message: string): Response {
   if (code === 'UNAUTHENTICATED') c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');
   return c.json({ error: { code, message } }, STATUS[code]);
+}
+
+/** The same, in GraphQL's response shape, for /graphql requests refused before GraphQL runs. */
+export function graphqlErrorResponse(
+  c: Context,
+  code: Code,
+  message: string,
+  status: ContentfulStatusCode = STATUS[code],
+): Response {
+  if (code === 'UNAUTHENTICATED') c.header('WWW-Authenticate', 'Bearer realm="city-one-map"');
+  return c.json({ errors: [{ message, extensions: { code } }] }, status);
 }

@@ -10,7 +10,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../startup-error.ts';
 
 /** While `npm start` runs the embedded database, this file in DATA_DIR says where (for `npm run user`, …). */
-export const RUNNING_FILE = 'embedded-server.json';
+const RUNNING_FILE = 'embedded-server.json';
 
 /** The URL of the embedded database another process of this checkout is serving, if one is. */
 export function findRunningEmbedded(dataDir: string): string | null {
