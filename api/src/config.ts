@@ -20,6 +20,25 @@ export interface Config {
   readonly migrationsDir: string;
   readonly apiStatementTimeoutMs: number;
   readonly access: AccessConfig;
+  readonly ingest: IngestConfig;
+}
+
+export interface IngestConfig {
+  /** Items per HTTP or GraphQL batch. */
+  readonly maxItems: number;
+  /** Readings older than this are refused (and their partitions dropped by housekeeping). */
+  readonly retentionDays: number;
+  /** Readings stamped further ahead of the server clock than this are refused. */
+  readonly maxFutureSeconds: number;
+  /** null: `npm start` runs an embedded MQTT broker on `mqttPort`. */
+  readonly mqttUrl: string | null;
+  readonly mqttPort: number;
+  /** Topics the ingest subscribes to: <prefix>/<device>[/<metric>]. */
+  readonly mqttTopicPrefix: string;
+  /** Run the device simulator inside `npm start` (default: with the demo city). */
+  readonly simulate: boolean;
+  /** Simulated readings per second. */
+  readonly simulateRate: number;
 }
 
 export interface AccessConfig {
@@ -118,6 +137,40 @@ export function loadAccessConfig(env: NodeJS.ProcessEnv, rootDir: string): Acces
   });
 }
 
+function parseMqttUrl(value: string | undefined): string | null {
+  const url = value?.trim();
+  if (!url) return null;
+  if (!/^mqtts?:\/\/[^/\s]+/.test(url)) {
+    throw new StartupError(
+      `MQTT_URL="${url}" is not an MQTT URL`,
+      'use mqtt://host:1883 or mqtts://host:8883',
+    );
+  }
+  return url;
+}
+
+export function loadIngestConfig(env: NodeJS.ProcessEnv, startPreset: Preset): IngestConfig {
+  const prefix = env.MQTT_TOPIC_PREFIX ?? 'city/devices';
+  if (!/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(prefix)) {
+    throw new StartupError(`MQTT_TOPIC_PREFIX="${prefix}" is not a topic prefix`, 'use e.g. city/devices');
+  }
+  return Object.freeze({
+    maxItems: parseCount('INGEST_MAX_ITEMS', env.INGEST_MAX_ITEMS ?? '5000', 1, 50_000),
+    retentionDays: parseCount('READINGS_RETENTION_DAYS', env.READINGS_RETENTION_DAYS ?? '30', 8, 3650),
+    maxFutureSeconds: parseCount(
+      'INGEST_MAX_FUTURE_SECONDS',
+      env.INGEST_MAX_FUTURE_SECONDS ?? '300',
+      0,
+      86_400,
+    ),
+    mqttUrl: parseMqttUrl(env.MQTT_URL),
+    mqttPort: parseCount('MQTT_PORT', env.MQTT_PORT ?? '1883', 0, 65535),
+    mqttTopicPrefix: prefix,
+    simulate: parseBoolean('SIMULATE', env.SIMULATE ?? (startPreset === 'demo' ? 'true' : 'false')),
+    simulateRate: parseCount('SIMULATE_RATE', env.SIMULATE_RATE ?? '50', 1, 100_000),
+  });
+}
+
 function parseTimeout(value: string): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 100) {
@@ -131,18 +184,20 @@ function parseTimeout(value: string): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = ROOT_DIR;
+  const startPreset = parsePreset(env.SEED_PRESET ?? 'demo');
   return Object.freeze({
     rootDir,
     host: env.HOST ?? '127.0.0.1',
     port: parsePort(env.PORT ?? '8080'),
     databaseUrl: env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : null,
     dataDir: path.resolve(rootDir, env.DATA_DIR ?? '.data'),
-    startPreset: parsePreset(env.SEED_PRESET ?? 'demo'),
+    startPreset,
     seed: parseSeed(env.SEED ?? '1'),
     webDistDir: path.join(rootDir, 'web/dist'),
     migrationsDir: path.join(rootDir, 'db/migrations'),
     // An API statement running longer is cancelled and answered as LIMIT_EXCEEDED.
     apiStatementTimeoutMs: parseTimeout(env.API_STATEMENT_TIMEOUT_MS ?? '15000'),
     access: loadAccessConfig(env, rootDir),
+    ingest: loadIngestConfig(env, startPreset),
   });
 }

@@ -40,6 +40,26 @@ LANGUAGE sql AS $$
   GROUP BY 1, 2, 3;
 $$;
 
+-- Drops the daily reading partitions that end on or before `before_day` (retention); returns how many.
+CREATE FUNCTION drop_readings_partitions(before_day date) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  part record;
+  dropped integer := 0;
+BEGIN
+  FOR part IN
+    SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'readings'::regclass AND c.relname ~ '^readings_[0-9]{8}$'
+      AND to_date(substr(c.relname, 10), 'YYYYMMDD') < before_day
+  LOOP
+    EXECUTE format('DROP TABLE %I', part.relname);
+    dropped := dropped + 1;
+  END LOOP;
+  DELETE FROM readings_5m WHERE bucket < (before_day::text || ' 00:00:00+08')::timestamptz;
+  RETURN dropped;
+END
+$$;
+
 -- Readings that were refused, with why. Kept for operators to inspect and re-send.
 CREATE TABLE ingest_rejects (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -102,7 +122,9 @@ CREATE TABLE alerts (
   asset_id         bigint NOT NULL REFERENCES assets (id),
   severity         alert_severity NOT NULL,
   peak_severity    alert_severity NOT NULL,
+  -- When the condition began (the triggering reading's time); created_at is when the alert was raised.
   started_at       timestamptz NOT NULL,
+  created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL,
   cleared_at       timestamptz,
   acknowledged_at  timestamptz,
@@ -143,7 +165,8 @@ BEGIN
   RAISE EXCEPTION 'alert history is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
 END
 $$;
-CREATE TRIGGER alert_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON alert_events
+-- (TRUNCATE stays possible: reseeding the city replaces its devices, alerts and their history together.)
+CREATE TRIGGER alert_events_append_only BEFORE UPDATE OR DELETE ON alert_events
   FOR EACH STATEMENT EXECUTE FUNCTION alert_events_append_only();
 
 -- Live fan-out: every API process LISTENs on 'alert_events'. NOTIFY is sent at commit and only if the
@@ -170,3 +193,23 @@ CREATE VIEW asset_alert_severity AS
 SELECT asset_id, max(severity) AS severity, count(*)::int AS open_alerts
 FROM alerts WHERE cleared_at IS NULL
 GROUP BY asset_id;
+
+-- Alerts for the API: on assets in an area (see assets_in_area) and the caller's scope, in some states
+-- (ACTIVE_UNACKNOWLEDGED, ACTIVE_ACKNOWLEDGED, CLEARED_UNACKNOWLEDGED, CLEARED_ACKNOWLEDGED), severities
+-- and device types, and active at some time in [from_ts, to_ts). NULL filters match everything.
+CREATE FUNCTION alerts_matching(
+  area_kind text, area_code text, area_geojson text, lon float8, lat float8, radius_m float8, scope text,
+  states text[], severities alert_severity[], device_types text[], from_ts timestamptz, to_ts timestamptz
+) RETURNS SETOF alerts
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT al.* FROM alerts al
+  JOIN devices d ON d.id = al.device_id
+  WHERE al.asset_id IN (SELECT a.id FROM assets_in_area(area_kind, area_code, area_geojson, lon, lat, radius_m, NULL, scope) a)
+    AND (states IS NULL OR
+         (CASE WHEN al.cleared_at IS NULL THEN 'ACTIVE_' ELSE 'CLEARED_' END ||
+          CASE WHEN al.acknowledged_at IS NULL THEN 'UNACKNOWLEDGED' ELSE 'ACKNOWLEDGED' END) = ANY (states))
+    AND (severities IS NULL OR al.severity = ANY (severities))
+    AND (device_types IS NULL OR d.type::text = ANY (device_types))
+    AND (to_ts IS NULL OR al.started_at < to_ts)
+    AND (from_ts IS NULL OR al.cleared_at IS NULL OR al.cleared_at >= from_ts)
+$$;

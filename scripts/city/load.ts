@@ -255,6 +255,15 @@ export async function loadCity(
       return rows;
     });
 
+    phase = 'building rollups';
+    await step('rollups', async () => {
+      await client.query('SELECT rebuild_rollups($1, $2)', [
+        new Date(startMs - 86_400_000),
+        new Date(endMs + 3_600_000),
+      ]);
+      return (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM readings_5m')).rows[0]!.n;
+    });
+
     phase = 'committing';
     await client.query('COMMIT');
     phase = 'clustering and analysing';

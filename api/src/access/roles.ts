@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'cases:dispatch',
   /** Work on cases dispatched to one's own unit. */
   'cases:handle',
+  /** Send device readings (POST /ingest, ingestReadings). */
+  'readings:ingest',
   /** Users, API tokens and alert rules. */
   'admin:manage',
   /** Read the audit log. */
@@ -32,7 +34,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   unit_handler: ['map:read', 'cases:handle'],
   analyst: ['map:read', 'data:export'],
   admin: PERMISSIONS,
-  api_client: ['map:read', 'data:export'],
+  api_client: ['map:read', 'data:export', 'readings:ingest'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

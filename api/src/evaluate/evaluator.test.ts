@@ -7,7 +7,6 @@ import {
   isSilent,
   levelFor,
   previousMonth,
-  type Reading,
   type RuleState,
   stepReadingRule,
   type Transition,
@@ -66,7 +65,12 @@ describe('threshold with levels', () => {
     ['exactly at a level counts', [21], ['fire yellow']],
   ] as const)('%s', (_name, values, expected) => {
     const def = rule(displacement);
-    expect(trace(def, values.map((v, i) => ['d', i, v] as [string, number, number])).steps).toEqual(expected);
+    expect(
+      trace(
+        def,
+        values.map((v, i) => ['d', i, v] as [string, number, number]),
+      ).steps,
+    ).toEqual(expected);
   });
 
   it('below: fires under the level (lamp on-rate)', () => {
@@ -91,7 +95,16 @@ describe('threshold with levels', () => {
   });
 
   it('a separate clear threshold keeps the alert through the band (hysteresis)', () => {
-    const def = rule(above('w', [['blue', 15], ['yellow', 27]], { clear: 10 } as Partial<Condition>));
+    const def = rule(
+      above(
+        'w',
+        [
+          ['blue', 15],
+          ['yellow', 27],
+        ],
+        { clear: 10 } as Partial<Condition>,
+      ),
+    );
     expect(
       trace(def, [
         ['w', 0, 16],
@@ -133,7 +146,10 @@ describe('signals', () => {
       direction: 'above',
       levels: [{ severity: 'yellow', value: 1000 }],
     });
-    const perMinute = Array.from({ length: 3 * 1440 }, (_, k) => ['d', k / 60, 1] as [string, number, number]);
+    const perMinute = Array.from(
+      { length: 3 * 1440 },
+      (_, k) => ['d', k / 60, 1] as [string, number, number],
+    );
     expect(trace(def, perMinute).state.history.d!.length).toBeLessThanOrEqual(101);
   });
 
@@ -143,11 +159,17 @@ describe('signals', () => {
   ] as const)('cumulative change %s', (_name, baseline, values, expected) => {
     const def = rule({
       type: 'threshold',
-      signal: baseline === undefined ? { metric: 'd', kind: 'change' } : { metric: 'd', kind: 'change', baseline },
+      signal:
+        baseline === undefined ? { metric: 'd', kind: 'change' } : { metric: 'd', kind: 'change', baseline },
       direction: 'above',
       levels: [{ severity: 'yellow', value: 21 }],
     });
-    expect(trace(def, values.map((v, i) => ['d', i, v] as [string, number, number])).steps).toEqual(expected);
+    expect(
+      trace(
+        def,
+        values.map((v, i) => ['d', i, v] as [string, number, number]),
+      ).steps,
+    ).toEqual(expected);
   });
 });
 
@@ -168,11 +190,35 @@ describe('composite conditions', () => {
 
   it.each([
     ['either part fires it', [['d', 0, 22]], ['fire yellow']],
-    ['the worst part decides', [['d', 0, 22], ['r', 0.5, 2.5]], ['fire yellow', 'yellow->red']],
-    ['it stays while one part holds', [['d', 0, 22], ['r', 0.5, 2.5], ['r', 1, 0]], ['fire yellow', 'yellow->red', 'red->yellow']],
-    ['it clears when no part holds', [['d', 0, 22], ['d', 1, 10]], ['fire yellow', 'clear']],
+    [
+      'the worst part decides',
+      [
+        ['d', 0, 22],
+        ['r', 0.5, 2.5],
+      ],
+      ['fire yellow', 'yellow->red'],
+    ],
+    [
+      'it stays while one part holds',
+      [
+        ['d', 0, 22],
+        ['r', 0.5, 2.5],
+        ['r', 1, 0],
+      ],
+      ['fire yellow', 'yellow->red', 'red->yellow'],
+    ],
+    [
+      'it clears when no part holds',
+      [
+        ['d', 0, 22],
+        ['d', 1, 10],
+      ],
+      ['fire yellow', 'clear'],
+    ],
   ] as const)('any (GB 50497: cumulative or rate): %s', (_name, readings, expected) => {
-    expect(trace(rule(rateOrCumulative), readings as unknown as [string, number, number][]).steps).toEqual(expected);
+    expect(trace(rule(rateOrCumulative), readings as unknown as [string, number, number][]).steps).toEqual(
+      expected,
+    );
   });
 
   const rainAndMovement: Condition = {
@@ -192,12 +238,43 @@ describe('composite conditions', () => {
 
   it.each([
     ['rain alone is not enough', [['rain', 0, 60]], []],
-    ['both together fire at the milder level', [['rain', 0, 30], ['move', 0.5, 6]], ['fire yellow']],
-    ['both severe: red', [['rain', 0, 60], ['move', 0.5, 6]], ['fire red']],
-    ['a stale part does not count', [['rain', 0, 60], ['move', 3, 6]], []],
-    ['one part dropping clears it', [['rain', 0, 60], ['move', 0.5, 6], ['rain', 1, 0]], ['fire red', 'clear']],
+    [
+      'both together fire at the milder level',
+      [
+        ['rain', 0, 30],
+        ['move', 0.5, 6],
+      ],
+      ['fire yellow'],
+    ],
+    [
+      'both severe: red',
+      [
+        ['rain', 0, 60],
+        ['move', 0.5, 6],
+      ],
+      ['fire red'],
+    ],
+    [
+      'a stale part does not count',
+      [
+        ['rain', 0, 60],
+        ['move', 3, 6],
+      ],
+      [],
+    ],
+    [
+      'one part dropping clears it',
+      [
+        ['rain', 0, 60],
+        ['move', 0.5, 6],
+        ['rain', 1, 0],
+      ],
+      ['fire red', 'clear'],
+    ],
   ] as const)('all (rainfall and displacement): %s', (_name, readings, expected) => {
-    expect(trace(rule(rainAndMovement), readings as unknown as [string, number, number][]).steps).toEqual(expected);
+    expect(trace(rule(rainAndMovement), readings as unknown as [string, number, number][]).steps).toEqual(
+      expected,
+    );
   });
 });
 
@@ -210,7 +287,10 @@ describe('duration and consecutive readings', () => {
     ['both must hold', { for_s: 3600, consecutive: 3 }, [31, 31, 31], ['fire red']],
   ] as const)('%s', (_name, extra, values, expected) => {
     const def = rule(displacement, extra);
-    const got = trace(def, values.map((v, i) => ['d', i, v] as [string, number, number])).steps;
+    const got = trace(
+      def,
+      values.map((v, i) => ['d', i, v] as [string, number, number]),
+    ).steps;
     expect(got.filter((s) => !s.startsWith('hold'))).toEqual(expected);
   });
 
@@ -271,7 +351,9 @@ describe('active hours', () => {
     const noon = Date.parse('2026-11-20T04:00:00Z');
     const night = Date.parse('2026-11-20T13:00:00Z');
     expect(stepReadingRule(def, emptyState(), { metric: 'on', ts: noon, value: 0 }).transition).toBeNull();
-    expect(stepReadingRule(def, emptyState(), { metric: 'on', ts: night, value: 0 }).transition).toMatchObject({
+    expect(
+      stepReadingRule(def, emptyState(), { metric: 'on', ts: night, value: 0 }).transition,
+    ).toMatchObject({
       type: 'fire',
     });
   });
@@ -292,13 +374,41 @@ describe('no data, aggregates, levels', () => {
     ['2026-01-01T00:30:00Z', '2025-12', '2025-11-30T16:00:00Z', '2025-12-31T16:00:00Z'], // 08:30 CST on 1 Jan
     ['2025-12-31T17:00:00Z', '2025-12', '2025-11-30T16:00:00Z', '2025-12-31T16:00:00Z'], // 01:00 CST on 1 Jan
   ])('previous month at %s is %s', (now, period, from, to) => {
-    expect(previousMonth(Date.parse(now))).toEqual({ period, fromMs: Date.parse(from), toMs: Date.parse(to) });
+    expect(previousMonth(Date.parse(now))).toEqual({
+      period,
+      fromMs: Date.parse(from),
+      toMs: Date.parse(to),
+    });
   });
 
   it.each([
-    [[{ severity: 'yellow', value: 10 }, { severity: 'red', value: 20 }], 'above', 15, 'yellow'],
-    [[{ severity: 'yellow', value: 10 }, { severity: 'red', value: 20 }], 'above', 9.99, null],
-    [[{ severity: 'yellow', value: 98 }, { severity: 'red', value: 80 }], 'below', 79, 'red'],
+    [
+      [
+        { severity: 'yellow', value: 10 },
+        { severity: 'red', value: 20 },
+      ],
+      'above',
+      15,
+      'yellow',
+    ],
+    [
+      [
+        { severity: 'yellow', value: 10 },
+        { severity: 'red', value: 20 },
+      ],
+      'above',
+      9.99,
+      null,
+    ],
+    [
+      [
+        { severity: 'yellow', value: 98 },
+        { severity: 'red', value: 80 },
+      ],
+      'below',
+      79,
+      'red',
+    ],
   ] as const)('levelFor %j %s %s', (levels, direction, value, expected) => {
     expect(levelFor(levels, direction, value)).toBe(expected);
   });
@@ -310,7 +420,13 @@ describe('rule definitions', () => {
 
   it('normalises levels by severity', () => {
     const def = parseRuleDefinition(
-      { kind: 'reading', condition: above('d', [['red', 30], ['yellow', 21]]) },
+      {
+        kind: 'reading',
+        condition: above('d', [
+          ['red', 30],
+          ['yellow', 21],
+        ]),
+      },
       metrics,
     ) as ReadingRuleDefinition;
     expect(def.condition).toMatchObject({ levels: [{ severity: 'yellow' }, { severity: 'red' }] });
@@ -322,17 +438,60 @@ describe('rule definitions', () => {
     ['unknown field', { ...ok, extra: 1 }, 'unknown field "extra"'],
     ['unknown metric', { kind: 'reading', condition: above('zz', [['red', 1]]) }, '"zz" is not a metric'],
     ['NaN level', { kind: 'reading', condition: above('d', [['red', Number.NaN]]) }, 'finite number'],
-    ['levels out of order', { kind: 'reading', condition: above('d', [['red', 1], ['yellow', 2]]) }, 'must grow higher'],
-    ['same severity twice', { kind: 'reading', condition: above('d', [['red', 1], ['red', 2]]) }, 'red twice'],
-    ['unknown severity', { kind: 'reading', condition: above('d', [['purple', 1]]) }, 'blue, yellow, orange or red'],
+    [
+      'levels out of order',
+      {
+        kind: 'reading',
+        condition: above('d', [
+          ['red', 1],
+          ['yellow', 2],
+        ]),
+      },
+      'must grow higher',
+    ],
+    [
+      'same severity twice',
+      {
+        kind: 'reading',
+        condition: above('d', [
+          ['red', 1],
+          ['red', 2],
+        ]),
+      },
+      'red twice',
+    ],
+    [
+      'unknown severity',
+      { kind: 'reading', condition: above('d', [['purple', 1]]) },
+      'blue, yellow, orange or red',
+    ],
     ['no levels', { kind: 'reading', condition: above('d', []) }, '1 to 4 levels'],
-    ['clear on the wrong side', { kind: 'reading', condition: above('d', [['red', 10]], { clear: 12 } as Partial<Condition>) }, 'safe side'],
-    ['one-part composite', { kind: 'reading', condition: { type: 'any', of: [above('d', [['red', 1]])] } }, '2 to 8'],
+    [
+      'clear on the wrong side',
+      { kind: 'reading', condition: above('d', [['red', 10]], { clear: 12 } as Partial<Condition>) },
+      'safe side',
+    ],
+    [
+      'one-part composite',
+      { kind: 'reading', condition: { type: 'any', of: [above('d', [['red', 1]])] } },
+      '2 to 8',
+    ],
     ['bad hours', { ...ok, active_hours: { from: '25:00', to: '06:00' } }, 'HH:MM'],
     ['negative for', { ...ok, for_s: -1 }, 'for_s must be from 0'],
     ['fractional consecutive', { ...ok, consecutive: 1.5 }, 'whole number'],
     ['silence too short', { kind: 'silence', after_s: 1, severity: 'yellow' }, 'after_s must be from 60'],
-    ['aggregate period', { kind: 'aggregate', metric: 'd', aggregate: 'sum', period: 'year', direction: 'above', levels: [{ severity: 'yellow', value: 1 }] }, 'period must be one of month'],
+    [
+      'aggregate period',
+      {
+        kind: 'aggregate',
+        metric: 'd',
+        aggregate: 'sum',
+        period: 'year',
+        direction: 'above',
+        levels: [{ severity: 'yellow', value: 1 }],
+      },
+      'period must be one of month',
+    ],
   ])('refuses %s', (_name, value, message) => {
     expect(thrown(() => parseRuleDefinition(value, metrics))).toMatchObject({
       code: 'INVALID_INPUT',
@@ -348,4 +507,3 @@ describe('rule definitions', () => {
     });
   });
 });
-

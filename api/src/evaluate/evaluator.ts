@@ -51,7 +51,13 @@ export interface Step {
 export const DEFAULT_WITHIN_S = 6 * 3600;
 const HISTORY_POINTS = 100;
 
-export const emptyState = (): RuleState => ({ last: {}, history: {}, baseline: {}, pending: null, active: null });
+export const emptyState = (): RuleState => ({
+  last: {},
+  history: {},
+  baseline: {},
+  pending: null,
+  active: null,
+});
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 
@@ -68,7 +74,11 @@ export function inActiveHours(hours: ActiveHours, ms: number): boolean {
 }
 
 /** The highest level the value meets, or null. */
-export function levelFor(levels: readonly Level[], direction: 'above' | 'below', value: number): Severity | null {
+export function levelFor(
+  levels: readonly Level[],
+  direction: 'above' | 'below',
+  value: number,
+): Severity | null {
   let met: Severity | null = null;
   for (const level of levels) {
     if (direction === 'above' ? value >= level.value : value < level.value) met = worst(met, level.severity);
@@ -98,7 +108,10 @@ function record(state: RuleState, reading: Reading, windowS: number | undefined)
   const next: RuleState = {
     ...state,
     last: { ...state.last, [reading.metric]: point },
-    baseline: reading.metric in state.baseline ? state.baseline : { ...state.baseline, [reading.metric]: reading.value },
+    baseline:
+      reading.metric in state.baseline
+        ? state.baseline
+        : { ...state.baseline, [reading.metric]: reading.value },
   };
   if (windowS !== undefined) {
     const windowMs = windowS * 1000;
@@ -141,7 +154,13 @@ interface Verdict {
   observed: number;
 }
 
-function judge(condition: Condition, state: RuleState, now: number, active: boolean, withinMs: number): Verdict | null {
+function judge(
+  condition: Condition,
+  state: RuleState,
+  now: number,
+  active: boolean,
+  withinMs: number,
+): Verdict | null {
   if (condition.type === 'threshold') {
     const value = signalValue(condition.signal, state, now, withinMs);
     if (value === null) return null;
@@ -151,7 +170,8 @@ function judge(condition: Condition, state: RuleState, now: number, active: bool
     const met = levelFor(levels, direction, value);
     return { severity: met ?? (active && holding ? levels[0]!.severity : null), holding, observed: value };
   }
-  const within = condition.type === 'all' && condition.within_s !== undefined ? condition.within_s * 1000 : withinMs;
+  const within =
+    condition.type === 'all' && condition.within_s !== undefined ? condition.within_s * 1000 : withinMs;
   const parts = condition.of.map((c) => judge(c, state, now, active, within));
   if (condition.type === 'any') {
     const known = parts.filter((p): p is Verdict => p !== null);
@@ -188,10 +208,15 @@ export function stepReadingRule(def: ReadingRuleDefinition, state: RuleState, re
     const pending = next.pending
       ? { since: next.pending.since, count: next.pending.count + 1 }
       : { since: reading.ts, count: 1 };
-    const due = reading.ts - pending.since >= (def.for_s ?? 0) * 1000 && pending.count >= (def.consecutive ?? 1);
+    const due =
+      reading.ts - pending.since >= (def.for_s ?? 0) * 1000 && pending.count >= (def.consecutive ?? 1);
     if (!due) return { state: { ...next, pending }, transition: null, late: false };
     next = { ...next, pending: null, active: verdict.severity };
-    return { state: next, transition: { type: 'fire', severity: verdict.severity, observed: verdict.observed }, late: false };
+    return {
+      state: next,
+      transition: { type: 'fire', severity: verdict.severity, observed: verdict.observed },
+      late: false,
+    };
   }
   if (!verdict.holding) {
     return {

@@ -173,7 +173,12 @@ class Checker {
       this.object(value, path, ['type', 'signal', 'direction', 'levels', 'clear']);
       const direction = this.oneOf(o.direction, `${path}.direction`, ['above', 'below'] as const);
       const levels = this.levels(o.levels, `${path}.levels`, direction);
-      const condition: Condition = { type, signal: this.signal(o.signal, `${path}.signal`), direction, levels };
+      const condition: Condition = {
+        type,
+        signal: this.signal(o.signal, `${path}.signal`),
+        direction,
+        levels,
+      };
       if (o.clear !== undefined) {
         const clear = this.number(o.clear, `${path}.clear`);
         const lowest = levels[0]!.value;
@@ -215,7 +220,11 @@ class Checker {
     if (kind === 'silence') {
       this.object(value, 'definition', ['kind', 'after_s', 'severity']);
       if (!isSeverity(o.severity)) this.fail('definition.severity', 'must be blue, yellow, orange or red');
-      return { kind, after_s: this.integer(o.after_s, 'definition.after_s', 60, 30 * DAY_S), severity: o.severity };
+      return {
+        kind,
+        after_s: this.integer(o.after_s, 'definition.after_s', 60, 30 * DAY_S),
+        severity: o.severity,
+      };
     }
     if (kind === 'aggregate') {
       this.object(value, 'definition', ['kind', 'metric', 'aggregate', 'period', 'direction', 'levels']);
@@ -229,14 +238,26 @@ class Checker {
         levels: this.levels(o.levels, 'definition.levels', direction),
       };
     }
-    this.object(value, 'definition', ['kind', 'condition', 'for_s', 'consecutive', 'active_hours', 'applies_to']);
-    const def: ReadingRuleDefinition = { kind, condition: this.condition(o.condition, 'definition.condition', 1) };
+    this.object(value, 'definition', [
+      'kind',
+      'condition',
+      'for_s',
+      'consecutive',
+      'active_hours',
+      'applies_to',
+    ]);
+    const def: ReadingRuleDefinition = {
+      kind,
+      condition: this.condition(o.condition, 'definition.condition', 1),
+    };
     if (o.for_s !== undefined) def.for_s = this.integer(o.for_s, 'definition.for_s', 0, 7 * DAY_S);
-    if (o.consecutive !== undefined) def.consecutive = this.integer(o.consecutive, 'definition.consecutive', 1, 100);
+    if (o.consecutive !== undefined)
+      def.consecutive = this.integer(o.consecutive, 'definition.consecutive', 1, 100);
     if (o.active_hours !== undefined) {
       const h = this.object(o.active_hours, 'definition.active_hours', ['from', 'to']);
       for (const k of ['from', 'to'] as const) {
-        if (typeof h[k] !== 'string' || !HHMM.test(h[k])) this.fail(`definition.active_hours.${k}`, 'must be HH:MM');
+        if (typeof h[k] !== 'string' || !HHMM.test(h[k]))
+          this.fail(`definition.active_hours.${k}`, 'must be HH:MM');
       }
       if (h.from === h.to) this.fail('definition.active_hours', 'must not start and end at the same time');
       def.active_hours = { from: h.from as string, to: h.to as string };
@@ -249,7 +270,11 @@ class Checker {
       }
       def.applies_to = {
         road_classes: classes.map((c, i) =>
-          this.oneOf(c, `definition.applies_to.road_classes[${i}]`, ['trunk', 'secondary', 'branch'] as const),
+          this.oneOf(c, `definition.applies_to.road_classes[${i}]`, [
+            'trunk',
+            'secondary',
+            'branch',
+          ] as const),
         ),
       };
     }

@@ -25,6 +25,7 @@ export interface BuilderTypes {
     GeoJSON: { Input: unknown; Output: Geometry };
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: never; Output: unknown };
+    JSONInput: { Input: unknown; Output: unknown };
   };
   Connection: { totalCount: number | (() => Promise<number>) };
   AuthScopes: {

@@ -3,6 +3,7 @@
 import type pg from 'pg';
 import { type Actor, actorOf, type Principal, type RequestOrigin } from '../access/principal.ts';
 import type { AccessScope } from '../access/scope.ts';
+import type { Live } from '../alerts/live.ts';
 import type { AccessConfig } from '../config.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Queryable } from '../store/db.ts';
@@ -25,6 +26,8 @@ export interface ApiContext {
   scope: AccessScope;
   /** The viewer as the audit log names it, with where the request came from. */
   actor: Actor;
+  /** Ingest and the live alert events of this process. */
+  live: Live;
   /** The metric catalogue, read at most once per request. */
   metrics(): Promise<ReadonlyMap<number, MetricRow>>;
 }
@@ -33,6 +36,7 @@ export function createContext(
   pool: pg.Pool,
   access: AccessConfig,
   serviceArea: BBox,
+  live: Live,
   identity: RequestIdentity,
 ): ApiContext {
   let metrics: Promise<ReadonlyMap<number, MetricRow>> | undefined;
@@ -41,6 +45,7 @@ export function createContext(
     pool,
     serviceArea,
     access,
+    live,
     viewer: identity.viewer,
     scope: identity.viewer.scope,
     actor: actorOf(identity.viewer, identity.origin),

@@ -1,6 +1,6 @@
 // GeoJSON (RFC 7946 geometry, [lon, lat]) and DateTime (ISO 8601 with a zone offset) scalars.
 // GeoJSON input is checked for shape here and for placement and validity where it is used.
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { GraphQLError, Kind, type ValueNode, valueFromASTUntyped } from 'graphql';
 import { builder } from './builder.ts';
 
 function literal(node: ValueNode): unknown {
@@ -84,4 +84,12 @@ builder.scalarType('JSON', {
   parseValue: () => {
     throw new GraphQLError('JSON is an output type', { extensions: { code: 'INVALID_INPUT' } });
   },
+});
+
+builder.scalarType('JSONInput', {
+  description:
+    'A JSON value given as input (e.g. an alert rule definition); checked by the field that takes it.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast) => valueFromASTUntyped(ast),
 });

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './scalars.ts';
 import './types/accounts.ts';
+import './types/alerts.ts';
 import './types/area.ts';
 import './types/audit.ts';
 import './types/asset.ts';

@@ -5,6 +5,7 @@ import { usePersistedOperations as persistedOperationsPlugin } from '@graphql-yo
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type pg from 'pg';
+import type { Live } from '../alerts/live.ts';
 import type { AccessConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import type { BBox } from '../geo/geojson.ts';
@@ -19,6 +20,7 @@ export interface GraphQLDeps {
   log: (line: string) => void;
   /** id → document; null: any operation may run. */
   persistedOperations: ReadonlyMap<string, string> | null;
+  live: Live;
 }
 
 const WORLD: BBox = [-180, -90, 180, 90];
@@ -104,7 +106,7 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
     context: async ({ viewer, origin }) => {
       // Read once the city exists; before seeding, every point is "in the city" and nothing is found.
       serviceArea ??= await findServiceArea(deps.pool);
-      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, { viewer, origin });
+      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, deps.live, { viewer, origin });
     },
   });
   return {

@@ -8,7 +8,8 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
-import type { AccessConfig } from '../config.ts';
+import { type Live, localLive } from '../alerts/live.ts';
+import { type AccessConfig, type IngestConfig, loadIngestConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
@@ -16,6 +17,7 @@ import { migrationStatus } from '../store/migrate.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
 import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
+import { ingestRoutes } from './ingest-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 
 export interface AppDeps {
@@ -26,6 +28,9 @@ export interface AppDeps {
   /** From loadPersistedOperations; null: API tokens may run any operation. */
   persistedOperations?: ReadonlyMap<string, string> | null;
   log?: (line: string) => void;
+  ingest?: IngestConfig;
+  /** Ingest, live alert events and scheduled rules (alerts/live.ts); default: in-process, no scheduler. */
+  live?: Live;
 }
 
 /** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
@@ -56,6 +61,8 @@ function tooLarge(limit: number) {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const ingestConfig = deps.ingest ?? loadIngestConfig({}, 'large');
+  const live = deps.live ?? localLive(deps.pool, ingestConfig, log);
   app.use(
     '*',
     secureHeaders({
@@ -101,6 +108,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/public/*', anonymous(deps.access));
   app.route('/public', publicRoutes(deps.pool, deps.access));
 
+  app.use('/ingest', identify(deps.pool, deps.access));
+  app.route('/ingest', ingestRoutes(deps.pool, live.ingest, ingestConfig));
+
   app.use('/api/*', identify(deps.pool, deps.access));
   app.get('/api/areas', async (c) => {
     const viewer = c.get('viewer');
@@ -124,6 +134,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     access: deps.access,
     log,
     persistedOperations: deps.persistedOperations ?? null,
+    live,
   });
   const graphiql = serveStatic({ root: deps.webDistDir, path: 'graphiql.html' });
   app.use('/graphql', tooLarge(MAX_GRAPHQL_BODY));
@@ -152,7 +163,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const appShell = serveStatic({ root: deps.webDistDir, path: 'index.html' });
   app.get('*', async (c, next) => {
     const p = c.req.path;
-    if (p.startsWith('/api/') || p.startsWith('/auth/') || p.startsWith('/public/') || p.includes('.')) {
+    if (/^\/(api|auth|public|ingest)(\/|$)/.test(p) || p.includes('.')) {
       return next();
     }
     return appShell(c, next);

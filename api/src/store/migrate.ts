@@ -1,6 +1,8 @@
 // Applies db/migrations with node-pg-migrate (plain numbered SQL files, forward only) and reports the version.
+
 import { runner } from 'node-pg-migrate';
 import type pg from 'pg';
+import { installDefaultRules } from '../alerts/default-rules.ts';
 import { StartupError } from '../startup-error.ts';
 import type { Queryable } from './db.ts';
 
@@ -29,6 +31,8 @@ export async function migrate(pool: pg.Pool, migrationsDir: string): Promise<str
       singleTransaction: true,
       log: () => undefined,
     });
+    // The default alert rule pack ships with the schema; codes already present (maybe edited) are kept.
+    await installDefaultRules(pool);
     return applied.map((m) => m.name);
   } catch (cause) {
     if (isMissingPostgis(cause)) {

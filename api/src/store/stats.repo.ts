@@ -18,6 +18,7 @@ export interface AreaStatsRow {
   floor_area_m2: number;
   devices_total: number;
   devices_online: number;
+  open_alerts_by_severity: Record<string, number>;
 }
 
 export async function findAreaStats(

@@ -91,7 +91,7 @@ interface SeriesShape {
   points: SeriesPointShape[];
 }
 
-const Series = builder.objectRef<SeriesShape>('Series').implement({
+export const Series = builder.objectRef<SeriesShape>('Series').implement({
   fields: (t) => ({
     metric: t.field({ type: Metric, resolve: (s) => s.metric }),
     from: t.field({ type: 'DateTime', resolve: (s) => s.from }),
@@ -116,7 +116,7 @@ export const Device = builder.loadableNodeRef<DeviceRow, string, string>('Device
   sort: (d) => String(d.id),
 });
 
-async function loadSeries(
+export async function loadSeries(
   deviceIds: readonly number[],
   ctx: ApiContext,
   args: { metric: string; from: Date; to: Date; bucket?: BucketName | null },

@@ -21,7 +21,7 @@ const counts = (record: Record<string, number>): Count[] =>
     .sort((a, b) => a.key.localeCompare(b.key));
 
 const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('AreaStats').implement({
-  description: 'Figures for an area. Alert and case figures join when those modules land.',
+  description: 'Figures for an area. Case figures join with the dispatch module.',
   fields: (t) => ({
     assets: t.int({
       description: 'All assets.',
@@ -41,6 +41,24 @@ const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('
       nullable: true,
       description: 'devicesOnline / devicesTotal (0–1); null without devices.',
       resolve: (s) => (s.devices_total === 0 ? null : s.devices_online / s.devices_total),
+    }),
+    openAlerts: t.int({
+      description: 'Active (not cleared) alerts on the assets in the area.',
+      resolve: (s) => Object.values(s.open_alerts_by_severity).reduce((a, b) => a + b, 0),
+    }),
+    openAlertsBySeverity: t.field({
+      type: [CountRef],
+      description: 'Active alerts per AlertSeverity (BLUE … RED); severities without alerts are left out.',
+      resolve: (s) => counts(s.open_alerts_by_severity),
+    }),
+    worstAlertSeverity: t.string({
+      nullable: true,
+      description:
+        'The worst active severity in the area (roll-up for tinting areas), as an AlertSeverity name.',
+      resolve: (s) =>
+        (
+          ['red', 'orange', 'yellow', 'blue'].find((k) => s.open_alerts_by_severity[k]) ?? null
+        )?.toUpperCase() ?? null,
     }),
   }),
 });

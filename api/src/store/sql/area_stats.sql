@@ -21,4 +21,7 @@ SELECT
   (SELECT count(*) FILTER (WHERE self_built)::int FROM b) AS self_built,
   (SELECT coalesce(sum(floor_area_m2::float8), 0) FROM b) AS floor_area_m2,
   (SELECT count(*)::int FROM d) AS devices_total,
-  (SELECT count(*) FILTER (WHERE online)::int FROM d) AS devices_online;
+  (SELECT count(*) FILTER (WHERE online)::int FROM d) AS devices_online,
+  (SELECT coalesce(jsonb_object_agg(severity, n), '{}')
+     FROM (SELECT al.severity, count(*)::int AS n FROM alerts al JOIN sel ON sel.id = al.asset_id
+           WHERE al.cleared_at IS NULL GROUP BY al.severity) s) AS open_alerts_by_severity;

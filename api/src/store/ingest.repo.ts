@@ -1,0 +1,66 @@
+// Ingest's statements: device and metric lookups, the batched reading insert with its rollups, and the
+// dead-letter table.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Queryable, queryRows } from './db.ts';
+import { loadSql } from './sql-file.ts';
+
+const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const DEVICES = loadSql(SQL_DIR, 'ingest_devices');
+const METRICS = loadSql(SQL_DIR, 'ingest_metrics');
+const LOCK = loadSql(SQL_DIR, 'ingest_lock_devices');
+const INSERT = loadSql(SQL_DIR, 'ingest_readings');
+const REJECTS = loadSql(SQL_DIR, 'ingest_rejects_insert');
+
+export interface IngestDeviceRow {
+  id: number;
+  code: string;
+  type: string;
+  asset_id: number;
+  district_code: string;
+  street_code: string | null;
+  road_class: string | null;
+}
+
+export interface StoredReadingRow {
+  device_id: number;
+  metric_id: number;
+  ts: Date;
+  value: number;
+}
+
+export const findIngestDevices = (db: Queryable, codes: readonly string[]) =>
+  queryRows<IngestDeviceRow>(db, DEVICES, [codes], 'looking up devices');
+
+export const findDeviceTypeMetrics = (db: Queryable) =>
+  queryRows<{ id: number; key: string; device_type: string }>(db, METRICS, [], 'loading metrics');
+
+export async function lockDevices(db: Queryable, deviceIds: readonly number[]): Promise<void> {
+  await queryRows(db, LOCK, [deviceIds], 'locking devices for ingest');
+}
+
+export interface ReadingColumns {
+  deviceIds: number[];
+  metricIds: number[];
+  ts: Date[];
+  values: number[];
+}
+
+/** Inserts what is new; returns only the rows that were inserted. */
+export const insertReadings = (db: Queryable, c: ReadingColumns) =>
+  queryRows<StoredReadingRow>(db, INSERT, [c.deviceIds, c.metricIds, c.ts, c.values], 'storing readings');
+
+export async function insertRejects(
+  db: Queryable,
+  source: string,
+  actor: string,
+  rejects: readonly { reason: string; message: string; item: string }[],
+): Promise<void> {
+  if (rejects.length === 0) return;
+  await queryRows(
+    db,
+    REJECTS,
+    [source, actor, rejects.map((r) => r.reason), rejects.map((r) => r.message), rejects.map((r) => r.item)],
+    'keeping rejected readings',
+  );
+}

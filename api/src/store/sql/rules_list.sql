@@ -1,0 +1,4 @@
+-- All alert rules for admins and dashboards.
+SELECT id, code, name_zh, name_en, device_type::text AS device_type, kind::text AS kind, definition,
+       escalate_after_s, citation, enabled, version, updated_at, updated_by
+FROM alert_rules ORDER BY device_type, code;
