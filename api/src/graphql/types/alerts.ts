@@ -545,13 +545,19 @@ builder.subscriptionField('alertEvents', (t) =>
       const geometry = area.kind === 'geometry' ? (JSON.parse(area.geojson) as Polygon | MultiPolygon) : null;
       const min = severityRank(args.minSeverity ?? 'blue');
       const scope = ctx.scope;
+      // Listen at once, not when the stream is first read, so nothing raised in between is missed.
+      const early: AlertEventRow[] = [];
+      let deliver: ((event: AlertEventRow) => void) | null = null;
+      const unsubscribe = ctx.live.bus.subscribe((events) => {
+        for (const e of events) {
+          if (severityRank(e.severity as Severity) < min || !eventMatches(e, scope, area, geometry)) continue;
+          if (deliver) deliver(e);
+          else if (early.length < 1000) early.push(e);
+        }
+      });
       return new Repeater<AlertEventRow>(async (push, stop) => {
-        const unsubscribe = ctx.live.bus.subscribe((events) => {
-          for (const e of events) {
-            if (severityRank(e.severity as Severity) >= min && eventMatches(e, scope, area, geometry))
-              void push(e);
-          }
-        });
+        deliver = (e) => void push(e);
+        for (const e of early.splice(0)) deliver(e);
         await stop;
         unsubscribe();
       });
