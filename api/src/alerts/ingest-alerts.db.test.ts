@@ -216,7 +216,7 @@ describe('the alert lifecycle', () => {
       { kind: 'cleared', severity: 'orange' },
     ]);
     const audited = await one(
-      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'acknowledgeAlert' AND outcome = 'ok' AND target_id = $1 AND at > now() - interval '1 minute'",
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'acknowledgeAlert' AND outcome = 'ok' AND target_id = $1 AND at > now() - interval '5 seconds'",
       [String(alert.id)],
     );
     expect(audited).toEqual({ n: 1 });
