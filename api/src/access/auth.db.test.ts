@@ -341,6 +341,28 @@ describe('GraphQL access', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('refuses alert, rule and ingest mutations to roles without the permission', async () => {
+    MUTATIONS_TESTED.add('acknowledgeAlert')
+      .add('createAlertRule')
+      .add('updateAlertRule')
+      .add('ingestReadings');
+    const leader = graphqlClient(pool, { role: 'leader', log: () => undefined });
+    const analyst = graphqlClient(pool, { role: 'analyst', log: () => undefined });
+    const refused = [
+      await leader.query('mutation { acknowledgeAlert(id: "1", comment: "x") { id } }'),
+      await analyst.query(
+        'mutation { updateAlertRule(input: { id: 1, version: 1, enabled: false }) { id } }',
+      ),
+      await analyst.query(
+        'mutation { createAlertRule(input: { code: "x.y", name: "x", nameEn: "x", deviceType: CAMERA, definition: {}, citation: "x" }) { id } }',
+      ),
+      await analyst.query(
+        'mutation { ingestReadings(readings: [{ device: "DV-X", metric: "pm10", ts: "2026-01-01T00:00:00Z", value: 1 }]) { stored } }',
+      ),
+    ];
+    for (const res of refused) expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('tests every mutation in the schema above', () => {
     const fields = Object.keys(schema.getMutationType()!.getFields());
     expect(fields.filter((f) => !MUTATIONS_TESTED.has(f))).toEqual([]);

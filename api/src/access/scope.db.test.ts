@@ -199,6 +199,38 @@ describe('a district-scoped caller', () => {
   });
 });
 
+describe('alerts', () => {
+  it('alerts: a district caller sees only alerts on its assets; alertRules is configuration, open to all', async () => {
+    covers('alerts', 'alertRules');
+    const raise = async (deviceId: number) =>
+      (
+        await pool.query(
+          `INSERT INTO alerts (rule_id, device_id, asset_id, severity, peak_severity, started_at, updated_at, details)
+           SELECT (SELECT id FROM alert_rules ORDER BY id LIMIT 1), d.id, d.asset_id, 'red', 'red', now(), now(), '{}'
+           FROM devices d WHERE d.id = $1
+           ON CONFLICT (rule_id, device_id) WHERE cleared_at IS NULL DO UPDATE SET updated_at = now()
+           RETURNING id`,
+          [deviceId],
+        )
+      ).rows[0].id as number;
+    const [luohuAlert, futianAlert] = [await raise(outside.deviceId), await raise(inside.deviceId)];
+    const q = '{ alerts(first: 500) { totalCount edges { node { id asset { code } } } } }';
+    const seen = (d: any) => d.alerts.edges.map((e: any) => e.node.id);
+    const mine = await ok(futian, q);
+    expect(seen(mine)).toContain(gid('Alert', futianAlert));
+    expect(seen(mine)).not.toContain(gid('Alert', luohuAlert));
+    expect(mine.alerts.totalCount).toBe(mine.alerts.edges.length);
+    expect(seen(await ok(city, q))).toContain(gid('Alert', luohuAlert));
+    const node = await ok(futian, `{ node(id: "${gid('Alert', luohuAlert)}") { id } }`);
+    expect(node.node).toBeNull();
+    const luohu = await futian.query(`{ alerts(filter: { area: { code: "${LUOHU}" } }) { totalCount } }`);
+    expect(luohu.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ack = await futian.query(`mutation { acknowledgeAlert(id: "${luohuAlert}", comment: "x") { id } }`);
+    expect(ack.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await ok(futian, '{ alertRules { code } }')).alertRules.length).toBeGreaterThan(5);
+  });
+});
+
 describe('coverage', () => {
   it('proves every root query field above', () => {
     const fields = Object.keys(schema.getQueryType()!.getFields()).sort();
