@@ -1,10 +1,14 @@
 // npm start: database (DATABASE_URL or embedded), migrations, demo city if empty, web build if stale, then
 // API and web on one port.
 import net from 'node:net';
+import os from 'node:os';
 import { serve } from '@hono/node-server';
+import { startLive } from '../api/src/alerts/live.ts';
 import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
+import { startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
+import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
 import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
@@ -12,6 +16,7 @@ import { migrate } from '../api/src/store/migrate.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
 import { seedCity } from './city/seed-city.ts';
 import { openDatabase } from './database.ts';
+import { startSimulator } from './simulator/simulator.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const log = (line: string) => console.log(line);
@@ -49,7 +54,11 @@ await runCli(async () => {
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   const housekeeping = () =>
     Promise.all([
-      db.pool.query('SELECT ensure_readings_partitions(current_date - 1, current_date + 7)'),
+      // Partitions for the whole retention window (late readings need them) and a week ahead; older ones go.
+      db.pool.query('SELECT ensure_readings_partitions(current_date - $1::int, current_date + 7)', [
+        config.ingest.retentionDays,
+      ]),
+      db.pool.query('SELECT drop_readings_partitions(current_date - $1::int)', [config.ingest.retentionDays]),
       deleteExpiredSessions(db.pool),
     ]).catch((error: Error) => {
       log(`warning: housekeeping (reading partitions, expired sessions) failed: ${error.message}`);
@@ -77,8 +86,40 @@ await runCli(async () => {
   }
   await ensureWebBuild(config.rootDir, log);
 
+  const live = await startLive({
+    pool: db.apiPool,
+    ingest: config.ingest,
+    // The embedded PGlite does not carry NOTIFY between connections: one process, in-process delivery.
+    listenUrl: config.databaseUrl,
+    log,
+  });
+  const broker = config.ingest.mqttUrl
+    ? null
+    : await startEmbeddedBroker(config.host, config.ingest.mqttPort);
+  const mqttUrl = config.ingest.mqttUrl ?? broker!.url;
+  const mqttIngest = startMqttIngest({
+    url: mqttUrl,
+    prefix: config.ingest.mqttTopicPrefix,
+    shared: broker === null,
+    clientId: process.env.MQTT_CLIENT_ID ?? `city-one-map-ingest-${os.hostname()}-${config.port}`,
+    ingest: live.ingest,
+    log,
+  });
+  await Promise.race([mqttIngest.ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  const simulator = config.ingest.simulate
+    ? await startSimulator({
+        db: db.apiPool,
+        mqttUrl,
+        prefix: config.ingest.mqttTopicPrefix,
+        rate: config.ingest.simulateRate,
+        log,
+      })
+    : null;
+
   const app = createApp({
     pool: db.apiPool,
+    ingest: config.ingest,
+    live,
     mode: db.mode,
     webDistDir: config.webDistDir,
     access: config.access,
@@ -89,11 +130,18 @@ await runCli(async () => {
       `city one-map is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
     );
     log(`  database: ${db.mode}; the city is synthetic, laid out inside real Shenzhen district boundaries`);
+    log(
+      `  MQTT: ${broker ? `embedded broker at ${mqttUrl}` : mqttUrl}, topics ${config.ingest.mqttTopicPrefix}/<device>[/<metric>]; HTTP: POST /ingest`,
+    );
     for (const line of signInHelp) log(line);
     log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');
   });
   const stop = async () => {
     server.close();
+    await simulator?.stop();
+    await mqttIngest.close();
+    await broker?.close();
+    await live.close();
     await db.close();
     process.exit(0);
   };
