@@ -39,7 +39,15 @@ describe('npm start on the embedded database', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'city-embedded-'));
     const port = await freePort();
     const child = spawn(TSX, [path.join(ROOT_DIR, 'scripts/start.ts')], {
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port) },
+      // MQTT_PORT: this machine's Mosquitto has 1883; the embedded broker takes a free port.
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        MQTT_URL: '',
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        MQTT_PORT: String(await freePort()),
+      },
     });
     children.push(child);
     let output = '';

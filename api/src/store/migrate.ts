@@ -29,6 +29,8 @@ export async function migrate(pool: pg.Pool, migrationsDir: string): Promise<str
       direction: 'up',
       checkOrder: true,
       singleTransaction: true,
+      // Several API processes may start at once: the others wait for the first to finish migrating.
+      advisoryLockMode: 'wait',
       log: () => undefined,
     });
     // The default alert rule pack ships with the schema; codes already present (maybe edited) are kept.
