@@ -15,6 +15,7 @@ import { migrate } from '../../api/src/store/migrate.ts';
 import { loadSql } from '../../api/src/store/sql-file.ts';
 import { Rng } from '../city/rng.ts';
 import { seedCity } from '../city/seed-city.ts';
+import { benchIngest } from './ingest.ts';
 import { districtLikePolygon } from './polygons.ts';
 import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
 
@@ -62,6 +63,13 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const apiPort = (server.address() as AddressInfo).port;
+
+  if (process.argv.includes('--ingest-only')) {
+    await reportIngest(pool, apiPort);
+    server.close();
+    await pool.end();
+    return;
+  }
 
   // In process: the whole GraphQL stack (hono, yoga, pothos, SQL) without sockets, like the bare SQL beside it.
   const gql = async (query: string, variables: Record<string, unknown>) => {
@@ -181,8 +189,34 @@ async function main(): Promise<void> {
   );
   agent.destroy();
   hello.close();
+  await reportIngest(pool, apiPort);
   server.close();
   await pool.end();
+}
+
+async function reportIngest(pool: pg.Pool, apiPort: number): Promise<void> {
+  const actor = { kind: 'cli', id: null, name: 'bench', origin: { ip: null, userAgent: null } } as const;
+  const { token } = await createToken(pool, actor, {
+    name: `bench-ingest-${Date.now()}`,
+    role: 'api_client',
+    areaCode: null,
+    unitCode: null,
+    days: 1,
+  });
+  console.log('\ningest (dust monitors, 3 metrics and 3 rules each; batches of 1,000)…');
+  const r = await benchIngest(pool, apiPort, token);
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  console.log('| measure | through the product | bare baseline | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(
+    `| readings/s, POST /ingest (rules, rollups, 2 in flight) | ${n(r.httpRowsPerS)} | INSERT … unnest ${n(r.bareRowsPerS)} | ${(r.httpRowsPerS / r.bareRowsPerS).toFixed(2)} |`,
+  );
+  console.log(
+    `| readings/s, MQTT QoS 1 via Mosquitto (PUBACK after commit) | ${n(r.mqttRowsPerS)} | INSERT … unnest ${n(r.bareRowsPerS)} | ${(r.mqttRowsPerS / r.bareRowsPerS).toFixed(2)} |`,
+  );
+  console.log(
+    `| ingest call → alertEvents, at ${n(r.latency.rate)} readings/s (n=${r.latency.n}), p50 / p99 ms | ${r.latency.p50.toFixed(1)} / ${r.latency.p99.toFixed(1)} | | |`,
+  );
 }
 
 await main();
