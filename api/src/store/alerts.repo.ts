@@ -21,16 +21,8 @@ const RULE_INSERT = sql('rule_insert');
 const RULE_UPDATE = sql('rule_update');
 const RULE_RESET = sql('rule_reset');
 
-export interface AlertEventRow {
-  id: number;
-  kind: string;
-  at: Date;
-  severity: string;
-  previous_severity: string | null;
-  value: number | null;
-  actor: string;
-  comment: string | null;
-  alert_id: number;
+/** An alert event as live subscribers get it: the history entry plus what their filters need. */
+export interface AlertEventRow extends AlertHistoryRow {
   rule_id: number;
   device_id: number;
   asset_id: number;
