@@ -78,18 +78,22 @@ export async function evaluateReadings(tx: Queryable, readings: readonly NewRead
   const holds = new Map<string, TransitionKey & { ts: Date; value: number }>();
   for (const [deviceId, list] of byDevice) {
     const device = list[0]!.device;
-    const evaluation: Reading[] = list.map((r) => ({ metric: r.metric, ts: r.ts, value: r.value }));
+    // The evaluator hands back the Reading objects it was given; this finds the stored reading behind each.
+    const stored = new Map<Reading, NewReading>(
+      list.map((r) => [{ metric: r.metric, ts: r.ts, value: r.value }, r]),
+    );
+    const evaluation = [...stored.keys()];
     for (const { row, def } of readingRules.get(device.type) ?? []) {
       if (!appliesTo(def, device)) continue;
       const key = `${row.id}:${deviceId}`;
       const before = states.get(key) ?? emptyState();
       const out = foldReadings(def, before, evaluation);
-      for (const late of out.late) lateReadings.add(list[evaluation.indexOf(late)]!);
+      for (const late of out.late) lateReadings.add(stored.get(late)!);
       if (out.state !== before) newStates.push({ ruleId: row.id, deviceId, state: out.state });
       const k: TransitionKey = { ruleId: row.id, deviceId };
       for (const { reading, transition } of out.transitions) {
         const ts = new Date(reading.ts);
-        const metricId = list.find((r) => r.metric === reading.metric)!.metricId;
+        const { metricId } = stored.get(reading)!;
         switch (transition.type) {
           case 'fire':
             holds.delete(key);

@@ -83,7 +83,7 @@ function checkEscalation(seconds: number | null): void {
   }
 }
 
-export async function checkedRule(
+async function checkedRule(
   db: Queryable,
   input: RuleInput,
 ): Promise<RuleInsert & { definition: RuleDefinition }> {

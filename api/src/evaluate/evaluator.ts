@@ -48,7 +48,7 @@ export interface Step {
 }
 
 /** Readings of other metrics older than this no longer count in a composite condition. */
-export const DEFAULT_WITHIN_S = 6 * 3600;
+const DEFAULT_WITHIN_S = 6 * 3600;
 const HISTORY_POINTS = 100;
 
 export const emptyState = (): RuleState => ({
@@ -62,7 +62,7 @@ export const emptyState = (): RuleState => ({
 const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** Minutes after midnight, China Standard Time. */
-export const cstMinutes = (ms: number): number => Math.floor(((ms + CST_OFFSET_MS) % 86_400_000) / 60_000);
+const cstMinutes = (ms: number): number => Math.floor(((ms + CST_OFFSET_MS) % 86_400_000) / 60_000);
 
 const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 

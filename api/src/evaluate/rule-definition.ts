@@ -68,7 +68,6 @@ export interface AggregateRuleDefinition {
 }
 
 export type RuleDefinition = ReadingRuleDefinition | SilenceRuleDefinition | AggregateRuleDefinition;
-export type RuleKind = RuleDefinition['kind'];
 
 const MAX_DEPTH = 4;
 const MAX_PARTS = 8;
@@ -288,10 +287,4 @@ class Checker {
  */
 export function parseRuleDefinition(value: unknown, metrics: ReadonlySet<string> | null): RuleDefinition {
   return new Checker(metrics).definition(value);
-}
-
-/** The metrics a reading rule looks at. */
-export function conditionMetrics(condition: Condition): string[] {
-  if (condition.type === 'threshold') return [condition.signal.metric];
-  return [...new Set(condition.of.flatMap(conditionMetrics))];
 }

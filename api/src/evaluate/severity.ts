@@ -2,13 +2,6 @@
 export const SEVERITIES = ['blue', 'yellow', 'orange', 'red'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
-  blue: { zh: '蓝色', en: 'Blue' },
-  yellow: { zh: '黄色', en: 'Yellow' },
-  orange: { zh: '橙色', en: 'Orange' },
-  red: { zh: '红色', en: 'Red' },
-};
-
 export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 export const isSeverity = (value: unknown): value is Severity =>

@@ -9,6 +9,7 @@ import type { AccessScope } from '../../access/scope.ts';
 import { acknowledgeAlert, changeRule, createRule } from '../../alerts/alerts.service.ts';
 import { DomainError } from '../../domain-error.ts';
 import { SEVERITIES, type Severity, severityRank } from '../../evaluate/severity.ts';
+import { REJECT_REASONS } from '../../ingest/reading-items.ts';
 import {
   type AlertEventRow,
   type AlertFilter,
@@ -24,7 +25,7 @@ import {
 } from '../../store/alerts.repo.ts';
 import type { ResolvedArea } from '../../store/area-params.ts';
 import { insertAudit } from '../../store/audit.repo.ts';
-import { builder } from '../builder.ts';
+import { builder, type SchemaTypes } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../pagination.ts';
 import { AreaInput, areaOrCity } from './area-input.ts';
@@ -94,8 +95,9 @@ export const AlertRule = builder.objectRef<RuleFullRow>('AlertRule').implement({
   }),
 });
 
-const AlertHistoryEntry = builder.objectRef<AlertHistoryRow>('AlertHistoryEntry').implement({
-  fields: (t) => ({
+/** What every alert event says: the history entry's fields, shared by AlertHistoryEntry and AlertEvent. */
+function eventFields<T extends AlertHistoryRow>(t: PothosSchemaTypes.ObjectFieldBuilder<SchemaTypes, T>) {
+  return {
     kind: t.field({ type: AlertEventKindEnum, resolve: (e) => e.kind.toUpperCase() as 'FIRED' }),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     severity: t.field({ type: AlertSeverityEnum, resolve: (e) => e.severity as Severity }),
@@ -104,16 +106,15 @@ const AlertHistoryEntry = builder.objectRef<AlertHistoryRow>('AlertHistoryEntry'
       nullable: true,
       resolve: (e) => e.previous_severity as Severity | null,
     }),
-    value: t.exposeFloat('value', { nullable: true }),
-    actor: t.exposeString('actor'),
-    comment: t.exposeString('comment', { nullable: true }),
-  }),
-});
+    value: t.float({ nullable: true, resolve: (e) => e.value }),
+    actor: t.string({ resolve: (e) => e.actor }),
+    comment: t.string({ nullable: true, resolve: (e) => e.comment }),
+  };
+}
 
-const rulesOf = (ctx: ApiContext & { rules?: Promise<Map<number, RuleFullRow>> }) => {
-  ctx.rules ??= listRules(ctx.db).then((rows) => new Map(rows.map((r) => [r.id, r])));
-  return ctx.rules;
-};
+const AlertHistoryEntry = builder.objectRef<AlertHistoryRow>('AlertHistoryEntry').implement({
+  fields: (t) => eventFields(t),
+});
 
 export const Alert = builder.loadableNodeRef<AlertRow, string, string>('Alert', {
   id: { resolve: (a) => a.id },
@@ -162,9 +163,14 @@ Alert.implement({
     escalatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.escalated_at }),
     lastValue: t.exposeFloat('last_value', { nullable: true }),
     details: t.field({ type: 'JSON', resolve: (a) => a.details }),
-    rule: t.field({
+    rule: t.loadable({
       type: AlertRule,
-      resolve: async (a, _args, ctx) => (await rulesOf(ctx)).get(a.rule_id)!,
+      // The rules table is small: one read per request serves every alert on the page.
+      load: async (ids: number[], ctx) => {
+        const rules = new Map((await listRules(ctx.db)).map((r) => [r.id, r]));
+        return ids.map((id) => rules.get(id)!);
+      },
+      resolve: (a) => a.rule_id,
     }),
     device: t.field({ type: Device, nullable: true, resolve: (a) => String(a.device_id) }),
     asset: t.field({ type: Asset, nullable: true, resolve: (a) => a.asset_id }),
@@ -418,10 +424,7 @@ const Rejected = builder
   .implement({
     fields: (t) => ({
       index: t.exposeInt('index', { description: 'Position in the batch, from 0.' }),
-      reason: t.exposeString('reason', {
-        description:
-          'MALFORMED, UNKNOWN_DEVICE, UNKNOWN_METRIC, BAD_VALUE, BAD_TIME, IN_FUTURE, TOO_OLD or FORBIDDEN.',
-      }),
+      reason: t.exposeString('reason', { description: `One of ${REJECT_REASONS.join(', ')}.` }),
       message: t.exposeString('message'),
     }),
   });
@@ -483,17 +486,7 @@ const AlertEventRef = builder.objectRef<AlertEventRow>('AlertEvent').implement({
   description: 'Something happened to an alert.',
   fields: (t) => ({
     id: t.string({ description: 'Event id; increases over time.', resolve: (e) => String(e.id) }),
-    kind: t.field({ type: AlertEventKindEnum, resolve: (e) => e.kind.toUpperCase() as 'FIRED' }),
-    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-    severity: t.field({ type: AlertSeverityEnum, resolve: (e) => e.severity as Severity }),
-    previousSeverity: t.field({
-      type: AlertSeverityEnum,
-      nullable: true,
-      resolve: (e) => e.previous_severity as Severity | null,
-    }),
-    value: t.exposeFloat('value', { nullable: true }),
-    actor: t.exposeString('actor'),
-    comment: t.exposeString('comment', { nullable: true }),
+    ...eventFields(t),
     deviceType: t.field({ type: DeviceTypeEnum, resolve: (e) => e.device_type }),
     location: t.field({
       type: 'GeoJSON',
