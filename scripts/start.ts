@@ -3,12 +3,12 @@
 import net from 'node:net';
 import os from 'node:os';
 import { serve } from '@hono/node-server';
-import { startLive } from '../api/src/alerts/live.ts';
 import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
 import { startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
 import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
+import { startLive } from '../api/src/live/live.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
 import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
@@ -92,6 +92,7 @@ await runCli(async () => {
     // The embedded PGlite does not carry NOTIFY between connections: one process, in-process delivery.
     listenUrl: config.databaseUrl,
     log,
+    caseSchedulerMs: config.cases.schedulerMs,
   });
   const broker = config.ingest.mqttUrl
     ? null
@@ -123,6 +124,7 @@ await runCli(async () => {
     mode: db.mode,
     webDistDir: config.webDistDir,
     access: config.access,
+    cases: config.cases,
     persistedOperations: loadPersistedOperations(config.access.persistedOperationsFile),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

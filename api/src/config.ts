@@ -1,6 +1,7 @@
 // The environment, read once into a typed, frozen object. Everything else takes a Config; tests build their own.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_WORK_HOURS, parseWorkHours, type WorkPeriod } from './dispatch/work-calendar.ts';
 import { StartupError } from './startup-error.ts';
 
 export const PRESETS = ['demo', 'large'] as const;
@@ -21,6 +22,21 @@ export interface Config {
   readonly apiStatementTimeoutMs: number;
   readonly access: AccessConfig;
   readonly ingest: IngestConfig;
+  readonly cases: CaseConfig;
+}
+
+export interface CaseConfig {
+  /** Working hours of a working day (CST) for deadlines, e.g. "08:30-12:00,14:00-18:00". */
+  readonly workHours: readonly WorkPeriod[];
+  /** Days off every week (0 = Sunday); holidays and 调休 workdays come from the calendar_days table. */
+  readonly weekendDays: readonly number[];
+  /** Where attachments are kept, by content hash. */
+  readonly attachmentsDir: string;
+  readonly attachmentMaxBytes: number;
+  /** How often overdue cases are looked for (督办); 0: never (tests drive it). */
+  readonly schedulerMs: number;
+  /** Citizen and Open311 reports per client IP per hour. */
+  readonly reportsPerHour: number;
 }
 
 export interface IngestConfig {
@@ -171,6 +187,43 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, startPreset: Preset): I
   });
 }
 
+function parseWeekendDays(value: string): number[] {
+  const days = value
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d.length > 0)
+    .map(Number);
+  if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 6) || days.length > 6) {
+    throw new StartupError(
+      `CASE_WEEKEND_DAYS="${value}" is not a list of weekdays`,
+      'use e.g. 6,0 (0 = Sunday)',
+    );
+  }
+  return [...new Set(days)];
+}
+
+export function loadCaseConfig(env: NodeJS.ProcessEnv, dataDir: string): CaseConfig {
+  let workHours: WorkPeriod[];
+  try {
+    workHours = parseWorkHours(env.CASE_WORK_HOURS ?? DEFAULT_WORK_HOURS);
+  } catch (error) {
+    throw new StartupError(`CASE_WORK_HOURS: ${(error as Error).message}`, `use e.g. ${DEFAULT_WORK_HOURS}`);
+  }
+  return Object.freeze({
+    workHours,
+    weekendDays: parseWeekendDays(env.CASE_WEEKEND_DAYS ?? '6,0'),
+    attachmentsDir: path.resolve(dataDir, env.ATTACHMENTS_DIR ?? 'attachments'),
+    attachmentMaxBytes: parseCount(
+      'ATTACHMENT_MAX_BYTES',
+      env.ATTACHMENT_MAX_BYTES ?? '10485760',
+      1024,
+      100 * 1024 * 1024,
+    ),
+    schedulerMs: parseCount('CASE_SCHEDULER_MS', env.CASE_SCHEDULER_MS ?? '15000', 0, 3_600_000),
+    reportsPerHour: parseCount('REPORTS_PER_HOUR', env.REPORTS_PER_HOUR ?? '10', 1, 100_000),
+  });
+}
+
 function parseTimeout(value: string): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 100) {
@@ -185,12 +238,13 @@ function parseTimeout(value: string): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const rootDir = ROOT_DIR;
   const startPreset = parsePreset(env.SEED_PRESET ?? 'demo');
+  const dataDir = path.resolve(rootDir, env.DATA_DIR ?? '.data');
   return Object.freeze({
     rootDir,
     host: env.HOST ?? '127.0.0.1',
     port: parsePort(env.PORT ?? '8080'),
     databaseUrl: env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : null,
-    dataDir: path.resolve(rootDir, env.DATA_DIR ?? '.data'),
+    dataDir,
     startPreset,
     seed: parseSeed(env.SEED ?? '1'),
     webDistDir: path.join(rootDir, 'web/dist'),
@@ -199,5 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiStatementTimeoutMs: parseTimeout(env.API_STATEMENT_TIMEOUT_MS ?? '15000'),
     access: loadAccessConfig(env, rootDir),
     ingest: loadIngestConfig(env, startPreset),
+    cases: loadCaseConfig(env, dataDir),
   });
 }

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   /** The change collides with the current state (e.g. a username that is taken). */
   'CONFLICT',
   'RATE_LIMITED',
+  /** The workflow does not allow this step from the current state. */
+  'ILLEGAL_TRANSITION',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

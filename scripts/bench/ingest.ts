@@ -6,10 +6,11 @@
 import { Agent, request } from 'node:http';
 import mqtt from 'mqtt';
 import type pg from 'pg';
-import { createLocalAlertBus } from '../../api/src/alerts/alert-bus.ts';
 import { loadIngestConfig } from '../../api/src/config.ts';
 import { IngestService } from '../../api/src/ingest/ingest.service.ts';
 import { startMqttIngest } from '../../api/src/ingest/mqtt-ingest.ts';
+import { createLocalBus } from '../../api/src/live/event-bus.ts';
+import { findAlertEventsByIds } from '../../api/src/store/alerts.repo.ts';
 import { percentile } from './stats.ts';
 
 const BATCH = 1000;
@@ -171,7 +172,7 @@ export async function benchIngest(pool: pg.Pool, apiPort: number, token: string)
 
   // 3. Latency at 5,000 readings/s: batches of 500 every 100 ms; each batch moves one crane across its
   //    load-moment lines (orange, red, cleared in turn), and the time from the ingest call to the event is kept.
-  const bus = createLocalAlertBus(pool, () => undefined);
+  const bus = createLocalBus('alert_events', pool, findAlertEventsByIds, () => undefined);
   const live = new IngestService(pool, loadIngestConfig({}, 'large'), (ids) => bus.published(ids));
   const cranes = (
     await pool.query<Device>(

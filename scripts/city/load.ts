@@ -101,6 +101,12 @@ export async function loadCity(
       return city.units.length;
     });
 
+    phase = 'placing patrol officers';
+    await step(
+      'patrol_officers',
+      async () => (await client.query(sql('insert_patrol_officers').text)).rowCount ?? 0,
+    );
+
     phase = 'loading assets';
     await step('assets', async () => {
       await batched(client, sql('insert_assets'), city.assets, (a) => [

@@ -4,8 +4,9 @@ import pg from 'pg';
 import { createToken } from '../../api/src/access/accounts.service.ts';
 import type { Actor } from '../../api/src/access/principal.ts';
 import type { Role } from '../../api/src/access/roles.ts';
-import { loadConfig } from '../../api/src/config.ts';
+import { type CaseConfig, loadConfig } from '../../api/src/config.ts';
 import { createApp } from '../../api/src/http/app.ts';
+import type { Live } from '../../api/src/live/live.ts';
 import type { Queryable } from '../../api/src/store/db.ts';
 import { testDatabaseUrl } from './test-database.ts';
 
@@ -40,8 +41,13 @@ export async function createTestToken(
 export interface ClientOptions {
   role?: Role;
   area?: string | null;
+  /** For a unit_handler: their unit. */
+  unitCode?: string | null;
   log?: (line: string) => void;
   persistedOperations?: ReadonlyMap<string, string>;
+  /** The live side (event buses) the app publishes to; default: its own in-process one. */
+  live?: Live;
+  cases?: CaseConfig;
 }
 
 export function graphqlClient(db: Queryable, options: ClientOptions = {}) {
@@ -52,11 +58,13 @@ export function graphqlClient(db: Queryable, options: ClientOptions = {}) {
     webDistDir: config.webDistDir,
     access: config.access,
     persistedOperations: options.persistedOperations ?? null,
+    live: options.live,
+    cases: options.cases,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   });
   let token: Promise<string> | undefined;
   const auth = async () => {
-    token ??= createTestToken(options.role ?? 'analyst', options.area ?? null);
+    token ??= createTestToken(options.role ?? 'analyst', options.area ?? null, options.unitCode ?? null);
     return `Bearer ${await token}`;
   };
   return {

@@ -31,6 +31,8 @@ export interface BuilderTypes {
   AuthScopes: {
     /** The caller's role grants this permission (access/roles.ts). */
     permission: Permission;
+    /** The caller's role grants at least one of these. */
+    anyPermission: readonly Permission[];
     /** A person signed in with a session (not an API token). */
     person: boolean;
   };
@@ -46,6 +48,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
   scopeAuth: {
     authScopes: (ctx) => ({
       permission: (p: Permission) => can(ctx.viewer.role, p),
+      anyPermission: (ps: readonly Permission[]) => ps.some((p) => can(ctx.viewer.role, p)),
       person: ctx.viewer.kind === 'user',
     }),
     unauthorizedError: (_parent, ctx, info) =>

@@ -3,9 +3,9 @@
 import type pg from 'pg';
 import { type Actor, actorOf, type Principal, type RequestOrigin } from '../access/principal.ts';
 import type { AccessScope } from '../access/scope.ts';
-import type { Live } from '../alerts/live.ts';
-import type { AccessConfig } from '../config.ts';
+import type { AccessConfig, CaseConfig } from '../config.ts';
 import type { BBox } from '../geo/geojson.ts';
+import type { Live } from '../live/live.ts';
 import type { Queryable } from '../store/db.ts';
 import { findMetrics, type MetricRow } from '../store/devices.repo.ts';
 
@@ -26,8 +26,10 @@ export interface ApiContext {
   scope: AccessScope;
   /** The viewer as the audit log names it, with where the request came from. */
   actor: Actor;
-  /** Ingest and the live alert events of this process. */
+  /** Ingest and the live alert and case events of this process. */
   live: Live;
+  /** Working hours and attachment limits for cases. */
+  cases: CaseConfig;
   /** The metric catalogue, read at most once per request. */
   metrics(): Promise<ReadonlyMap<number, MetricRow>>;
 }
@@ -37,6 +39,7 @@ export function createContext(
   access: AccessConfig,
   serviceArea: BBox,
   live: Live,
+  cases: CaseConfig,
   identity: RequestIdentity,
 ): ApiContext {
   let metrics: Promise<ReadonlyMap<number, MetricRow>> | undefined;
@@ -46,6 +49,7 @@ export function createContext(
     serviceArea,
     access,
     live,
+    cases,
     viewer: identity.viewer,
     scope: identity.viewer.scope,
     actor: actorOf(identity.viewer, identity.origin),

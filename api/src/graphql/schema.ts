@@ -6,6 +6,7 @@ import './types/accounts.ts';
 import './types/alerts.ts';
 import './types/area.ts';
 import './types/audit.ts';
+import './types/cases.ts';
 import './types/asset.ts';
 import './types/device.ts';
 import './types/stats.ts';

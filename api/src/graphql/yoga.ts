@@ -5,10 +5,10 @@ import { usePersistedOperations as persistedOperationsPlugin } from '@graphql-yo
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type pg from 'pg';
-import type { Live } from '../alerts/live.ts';
-import type { AccessConfig } from '../config.ts';
+import type { AccessConfig, CaseConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import type { BBox } from '../geo/geojson.ts';
+import type { Live } from '../live/live.ts';
 import { findServiceArea } from '../store/areas.repo.ts';
 import { type ApiContext, createContext, type RequestIdentity } from './context.ts';
 import { mutationAuditPlugin } from './mutation-audit.ts';
@@ -21,6 +21,7 @@ export interface GraphQLDeps {
   /** id → document; null: any operation may run. */
   persistedOperations: ReadonlyMap<string, string> | null;
   live: Live;
+  cases: CaseConfig;
 }
 
 const WORLD: BBox = [-180, -90, 180, 90];
@@ -106,7 +107,10 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
     context: async ({ viewer, origin }) => {
       // Read once the city exists; before seeding, every point is "in the city" and nothing is found.
       serviceArea ??= await findServiceArea(deps.pool);
-      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, deps.live, { viewer, origin });
+      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, deps.live, deps.cases, {
+        viewer,
+        origin,
+      });
     },
   });
   return {

@@ -1,6 +1,8 @@
 // The hono app: health, sign-in, GraphQL, the map's area endpoint, public citizen surfaces and the built web
 // app, all on one port. Everything but health, sign-in, public surfaces and static files needs a signed-in
 // user or an API token; what they see is cut to their area in SQL.
+import os from 'node:os';
+import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,16 +10,24 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
-import { type Live, localLive } from '../alerts/live.ts';
-import { type AccessConfig, type IngestConfig, loadIngestConfig } from '../config.ts';
+import {
+  type AccessConfig,
+  type CaseConfig,
+  type IngestConfig,
+  loadCaseConfig,
+  loadIngestConfig,
+} from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
+import { type Live, localLive } from '../live/live.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
 import { migrationStatus } from '../store/migrate.ts';
+import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
 import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { open311Routes } from './open311-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 
 export interface AppDeps {
@@ -29,8 +39,10 @@ export interface AppDeps {
   persistedOperations?: ReadonlyMap<string, string> | null;
   log?: (line: string) => void;
   ingest?: IngestConfig;
-  /** Ingest, live alert events and scheduled rules (alerts/live.ts); default: in-process, no scheduler. */
+  /** Ingest, live alert events and scheduled rules (live/live.ts); default: in-process, no scheduler. */
   live?: Live;
+  /** Case deadlines and attachments; default: the built-in calendar, attachments under the OS temp folder. */
+  cases?: CaseConfig;
 }
 
 /** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
@@ -63,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const ingestConfig = deps.ingest ?? loadIngestConfig({}, 'large');
   const live = deps.live ?? localLive(deps.pool, ingestConfig, log);
+  const cases = deps.cases ?? loadCaseConfig({}, path.join(os.tmpdir(), 'city-one-map'));
   app.use(
     '*',
     secureHeaders({
@@ -105,8 +118,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/auth/*', tooLarge(MAX_AUTH_BODY));
   app.route('/auth', authRoutes(deps.pool, deps.access));
 
+  const publicDeps = { pool: deps.pool, access: deps.access, cases, live };
   app.use('/public/*', anonymous(deps.access));
-  app.route('/public', publicRoutes(deps.pool, deps.access));
+  app.route('/public', publicRoutes(publicDeps));
+  app.use('/open311/*', anonymous(deps.access));
+  app.route('/open311/v2', open311Routes(publicDeps));
+
+  app.use('/attachments/*', identify(deps.pool, deps.access));
+  app.use('/attachments', identify(deps.pool, deps.access));
+  app.route('/attachments', attachmentRoutes(deps.pool, cases));
 
   app.use('/ingest', identify(deps.pool, deps.access));
   app.route('/ingest', ingestRoutes(deps.pool, live.ingest, ingestConfig));
@@ -135,6 +155,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     log,
     persistedOperations: deps.persistedOperations ?? null,
     live,
+    cases,
   });
   const graphiql = serveStatic({ root: deps.webDistDir, path: 'graphiql.html' });
   app.use('/graphql', tooLarge(MAX_GRAPHQL_BODY));
@@ -163,7 +184,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const appShell = serveStatic({ root: deps.webDistDir, path: 'index.html' });
   app.get('*', async (c, next) => {
     const p = c.req.path;
-    if (/^\/(api|auth|public|ingest)(\/|$)/.test(p) || p.includes('.')) {
+    if (/^\/(api|auth|public|ingest|attachments|open311)(\/|$)/.test(p) || p.includes('.')) {
       return next();
     }
     return appShell(c, next);

@@ -19,6 +19,7 @@ export interface AreaStatsRow {
   devices_total: number;
   devices_online: number;
   open_alerts_by_severity: Record<string, number>;
+  cases: { open: number; overdue: number; due: number; closed: number; closedOnTime: number };
 }
 
 export async function findAreaStats(

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const BY_IDS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'units_by_ids');
+const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const BY_IDS = loadSql(SQL_DIR, 'units_by_ids');
+const BY_CODES = loadSql(SQL_DIR, 'units_by_codes');
 
 export interface UnitRow {
   id: number;
@@ -17,4 +19,8 @@ export interface UnitRow {
 
 export function findUnitsByIds(db: Queryable, ids: readonly number[]): Promise<UnitRow[]> {
   return queryRows<UnitRow>(db, BY_IDS, [ids], 'loading responsible units');
+}
+
+export function findUnitsByCodes(db: Queryable, codes: readonly string[]): Promise<UnitRow[]> {
+  return queryRows<UnitRow>(db, BY_CODES, [codes], 'loading responsible units by code');
 }

@@ -498,7 +498,7 @@ const AlertEventRef = builder.objectRef<AlertEventRow>('AlertEvent').implement({
 
 /** Whether a live event lies in the subscriber's scope and chosen area (the same rules as the SQL). */
 export function eventMatches(
-  e: AlertEventRow,
+  e: Pick<AlertEventRow, 'district_code' | 'street_code' | 'community_code' | 'grid_code' | 'lon' | 'lat'>,
   scope: AccessScope,
   area: ResolvedArea,
   geometry: Polygon | MultiPolygon | null,

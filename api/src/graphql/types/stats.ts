@@ -60,6 +60,21 @@ const AreaStats = builder.objectRef<Awaited<ReturnType<typeof findAreaStats>>>('
           ['red', 'orange', 'yellow', 'blue'].find((k) => s.open_alerts_by_severity[k]) ?? null
         )?.toUpperCase() ?? null,
     }),
+    openCases: t.int({ description: 'Cases not closed or rejected.', resolve: (s) => s.cases.open }),
+    overdueCases: t.int({
+      description: 'Open cases past their stage deadline (not suspended).',
+      resolve: (s) => s.cases.overdue,
+    }),
+    caseClosureRate: t.float({
+      nullable: true,
+      description: '结案率 over the cases due in the last 30 days (closed / due); null when none were due.',
+      resolve: (s) => (s.cases.due ? s.cases.closed / s.cases.due : null),
+    }),
+    caseOnTimeRate: t.float({
+      nullable: true,
+      description: '按期结案率 over the cases due in the last 30 days (closed on time / due).',
+      resolve: (s) => (s.cases.due ? s.cases.closedOnTime / s.cases.due : null),
+    }),
   }),
 });
 

@@ -1,4 +1,5 @@
 -- Figures for an area. $1..$6 area (see assets_in_area), $7 the caller's scope.
+-- Case closure rates count cases due in the 30 days before now.
 -- Uses the area's index to select assets once, then index-only scans of buildings_stats; devices come
 -- through devices_in_area (devices_location_gist for drawn shapes).
 WITH sel AS MATERIALIZED (
@@ -24,4 +25,13 @@ SELECT
   (SELECT count(*) FILTER (WHERE online)::int FROM d) AS devices_online,
   (SELECT coalesce(jsonb_object_agg(severity, n), '{}')
      FROM (SELECT al.severity, count(*)::int AS n FROM alerts al JOIN sel ON sel.id = al.asset_id
-           WHERE al.cleared_at IS NULL GROUP BY al.severity) s) AS open_alerts_by_severity;
+           WHERE al.cleared_at IS NULL GROUP BY al.severity) s) AS open_alerts_by_severity,
+  -- Cases now, and 结案率 / 按期结案率 over the cases due in the last 30 days.
+  (SELECT jsonb_build_object(
+       'open', count(*) FILTER (WHERE c.state NOT IN ('closed', 'rejected')),
+       'overdue', count(*) FILTER (WHERE c.state NOT IN ('closed', 'rejected', 'suspended') AND c.stage_due_at < now()),
+       'due', count(*) FILTER (WHERE c.due_at >= now() - interval '30 days' AND c.due_at < now()),
+       'closed', count(*) FILTER (WHERE c.due_at >= now() - interval '30 days' AND c.due_at < now() AND c.state = 'closed'),
+       'closedOnTime', count(*) FILTER (WHERE c.due_at >= now() - interval '30 days' AND c.due_at < now()
+                                          AND c.state = 'closed' AND c.closed_at <= c.due_at))
+   FROM cases_in_area($1, $2, $3, $4, $5, $6, $7, NULL) c) AS cases;

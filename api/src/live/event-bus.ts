@@ -1,31 +1,33 @@
-// Live alert events to subscribers of every API process. With PostgreSQL, each process LISTENs on
-// 'alert_events' (the alert_events trigger NOTIFYs at commit), so an alert raised through one process
-// reaches subscribers of all. The embedded PGlite does not carry NOTIFY between connections, so there (one
-// process) events are delivered in-process after each commit.
+// Live events (alert events, case events) to subscribers of every API process. With PostgreSQL, each process
+// LISTENs on the table's channel (its trigger NOTIFYs the new ids at commit), so an event written through one
+// process reaches subscribers of all. The embedded PGlite does not carry NOTIFY between connections, so there
+// (one process) events are delivered in-process after each commit.
 import pg from 'pg';
-import { type AlertEventRow, findAlertEventsByIds } from '../store/alerts.repo.ts';
 import type { Queryable } from '../store/db.ts';
 
-export type AlertListener = (events: readonly AlertEventRow[]) => void;
+export type EventListener<T> = (events: readonly T[]) => void;
+export type EventLoader<T> = (db: Queryable, ids: readonly number[]) => Promise<T[]>;
 
-export interface AlertBus {
-  /** After a commit that wrote alert events: the in-process bus delivers them; with NOTIFY this is a no-op. */
+export interface EventBus<T> {
+  /** After a commit that wrote events: the in-process bus delivers them; with NOTIFY this is a no-op. */
   published(eventIds: readonly number[]): void;
-  subscribe(listener: AlertListener): () => void;
+  subscribe(listener: EventListener<T>): () => void;
   close(): Promise<void>;
 }
 
 /** Loads announced events once per process and hands them to every listener, in order. */
-class Fanout {
-  private readonly listeners = new Set<AlertListener>();
+class Fanout<T> {
+  private readonly listeners = new Set<EventListener<T>>();
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
+    private readonly channel: string,
     private readonly db: Queryable,
+    private readonly load: EventLoader<T>,
     private readonly log: (line: string) => void,
   ) {}
 
-  subscribe(listener: AlertListener): () => void {
+  subscribe(listener: EventListener<T>): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -34,19 +36,24 @@ class Fanout {
     if (ids.length === 0 || this.listeners.size === 0) return;
     this.queue = this.queue.then(async () => {
       try {
-        const events = await findAlertEventsByIds(this.db, ids);
+        const events = await this.load(this.db, ids);
         for (const listener of this.listeners) listener(events);
       } catch (error) {
         this.log(
-          `warning: could not deliver alert events ${ids.slice(0, 5).join(',')}…: ${(error as Error).message}`,
+          `warning: could not deliver ${this.channel} ${ids.slice(0, 5).join(',')}…: ${(error as Error).message}`,
         );
       }
     });
   }
 }
 
-export function createLocalAlertBus(db: Queryable, log: (line: string) => void): AlertBus {
-  const fanout = new Fanout(db, log);
+export function createLocalBus<T>(
+  channel: string,
+  db: Queryable,
+  load: EventLoader<T>,
+  log: (line: string) => void,
+): EventBus<T> {
+  const fanout = new Fanout(channel, db, load, log);
   return {
     published: (ids) => fanout.deliver(ids),
     subscribe: (listener) => fanout.subscribe(listener),
@@ -54,13 +61,15 @@ export function createLocalAlertBus(db: Queryable, log: (line: string) => void):
   };
 }
 
-/** LISTENs on its own connection and reconnects after a loss (events in the gap are in `alerts` to catch up). */
-export async function createPgAlertBus(
+/** LISTENs on its own connection and reconnects after a loss (events in the gap are in the tables to catch up). */
+export async function createPgBus<T>(
+  channel: string,
   db: Queryable,
+  load: EventLoader<T>,
   connectionString: string,
   log: (line: string) => void,
-): Promise<AlertBus> {
-  const fanout = new Fanout(db, log);
+): Promise<EventBus<T>> {
+  const fanout = new Fanout(channel, db, load, log);
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
@@ -68,15 +77,15 @@ export async function createPgAlertBus(
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString });
     c.on('notification', (message) => {
-      if (message.channel !== 'alert_events' || !message.payload) return;
+      if (message.channel !== channel || !message.payload) return;
       fanout.deliver(message.payload.split(',').map(Number).filter(Number.isSafeInteger));
     });
     c.on('error', (error) => {
-      log(`warning: alert event listener lost its connection (${error.message}); reconnecting`);
+      log(`warning: the ${channel} listener lost its connection (${error.message}); reconnecting`);
       scheduleReconnect();
     });
     await c.connect();
-    await c.query('LISTEN alert_events');
+    await c.query(`LISTEN ${channel}`);
     client = c;
   };
   const scheduleReconnect = (delayMs = 1000) => {
@@ -87,7 +96,7 @@ export async function createPgAlertBus(
     retry = setTimeout(() => {
       retry = null;
       connect().catch((error: Error) => {
-        log(`warning: alert event listener cannot reconnect (${error.message})`);
+        log(`warning: the ${channel} listener cannot reconnect (${error.message})`);
         scheduleReconnect(Math.min(delayMs * 2, 30_000));
       });
     }, delayMs);

@@ -1,0 +1,73 @@
+// The live side of one API process: the ingest service, the alert and case event buses, and the scheduled
+// work (silence, escalation and monthly alert rules; 督办 of overdue cases). PostgreSQL carries events between
+// processes (LISTEN/NOTIFY); the embedded database delivers in-process.
+import type pg from 'pg';
+import { startAlertScheduler } from '../alerts/alert-scheduler.ts';
+import type { IngestConfig } from '../config.ts';
+import { startCaseScheduler } from '../dispatch/case-scheduler.ts';
+import { IngestService } from '../ingest/ingest.service.ts';
+import { type AlertEventRow, findAlertEventsByIds } from '../store/alerts.repo.ts';
+import { type CaseLiveEventRow, findCaseLiveEvents } from '../store/cases.repo.ts';
+import { createLocalBus, createPgBus, type EventBus } from './event-bus.ts';
+
+export interface Live {
+  ingest: IngestService;
+  bus: EventBus<AlertEventRow>;
+  cases: EventBus<CaseLiveEventRow>;
+  close(): Promise<void>;
+}
+
+export interface LiveOptions {
+  pool: pg.Pool;
+  ingest: IngestConfig;
+  /** PostgreSQL to LISTEN on; null: the embedded database (in-process delivery). */
+  listenUrl: string | null;
+  log: (line: string) => void;
+  /** How often silence, escalation and monthly rules run; 0: never (tests drive them). */
+  schedulerMs?: number;
+  /** How often overdue cases are looked for; 0: never. */
+  caseSchedulerMs?: number;
+}
+
+export async function startLive(options: LiveOptions): Promise<Live> {
+  const { pool, log, listenUrl } = options;
+  const bus = listenUrl
+    ? await createPgBus('alert_events', pool, findAlertEventsByIds, listenUrl, log)
+    : createLocalBus('alert_events', pool, findAlertEventsByIds, log);
+  const cases = listenUrl
+    ? await createPgBus('case_events', pool, findCaseLiveEvents, listenUrl, log)
+    : createLocalBus('case_events', pool, findCaseLiveEvents, log);
+  const onEvents = (ids: number[]) => bus.published(ids);
+  const ingest = new IngestService(pool, options.ingest, onEvents);
+  const stops = [
+    options.schedulerMs === 0
+      ? null
+      : startAlertScheduler({ pool, onEvents, log }, options.schedulerMs ?? 15_000),
+    options.caseSchedulerMs === 0
+      ? null
+      : startCaseScheduler(
+          { pool, onEvents: (ids) => cases.published(ids), log },
+          options.caseSchedulerMs ?? 15_000,
+        ),
+  ];
+  return {
+    ingest,
+    bus,
+    cases,
+    async close() {
+      for (const stop of stops) stop?.();
+      await Promise.all([bus.close(), cases.close()]);
+    },
+  };
+}
+
+/** For callers without a running process around them (tests, scripts): in-process delivery, no scheduler. */
+export function localLive(pool: pg.Pool, ingest: IngestConfig, log: (line: string) => void): Live {
+  const bus = createLocalBus('alert_events', pool, findAlertEventsByIds, log);
+  return {
+    ingest: new IngestService(pool, ingest, (ids) => bus.published(ids)),
+    bus,
+    cases: createLocalBus('case_events', pool, findCaseLiveEvents, log),
+    close: async () => undefined,
+  };
+}
