@@ -363,6 +363,24 @@ describe('GraphQL access', () => {
     for (const res of refused) expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('refuses case mutations and escalation to roles without the permission', async () => {
+    MUTATIONS_TESTED.add('createCase').add('transitionCase').add('escalateAlert');
+    const leader = graphqlClient(pool, { role: 'leader', log: () => undefined });
+    const analyst = graphqlClient(pool, { role: 'analyst', log: () => undefined });
+    const refused = [
+      await leader.query('mutation { escalateAlert(id: "1", comment: "x") { id } }'),
+      await leader.query(
+        'mutation { createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", location: { lon: 114.05, lat: 22.54 } }) { case { id } } }',
+      ),
+      await analyst.query('mutation { transitionCase(id: "1", action: ACCEPT, version: 1) { id } }'),
+    ];
+    for (const res of refused) expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const audited = await pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action IN ('createCase', 'transitionCase', 'escalateAlert') AND outcome = 'denied'",
+    );
+    expect(audited.rows[0].n).toBeGreaterThanOrEqual(3);
+  });
+
   it('tests every mutation in the schema above', () => {
     const fields = Object.keys(schema.getMutationType()!.getFields());
     expect(fields.filter((f) => !MUTATIONS_TESTED.has(f))).toEqual([]);

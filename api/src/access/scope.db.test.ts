@@ -1,13 +1,16 @@
 // A district-scoped caller never receives a row outside the district, through any entry point. Each root
 // field of the schema is listed here; a new entry point fails the coverage test until it is proven too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
+import { graphqlClient, TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
+import { loadCaseConfig } from '../config.ts';
+import { createCase, transitionCase } from '../dispatch/case.service.ts';
 import { schema } from '../graphql/schema.ts';
 import { createPool } from '../store/db.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 4 });
 afterAll(() => pool.end());
+const one = async (sql: string, values: unknown[] = []) => (await pool.query(sql, values)).rows[0];
 
 const FUTIAN = '440304';
 const LUOHU = '440303';
@@ -19,7 +22,6 @@ let outside: { building: { id: number; code: string; lon: number; lat: number };
 let inside: { building: { id: number; code: string }; deviceId: number; street: string };
 
 beforeAll(async () => {
-  const one = async (sql: string, values: unknown[] = []) => (await pool.query(sql, values)).rows[0];
   const building = (district: string) =>
     one(
       `SELECT a.id, a.code, ST_X(ST_Centroid(a.geom)) AS lon, ST_Y(ST_Centroid(a.geom)) AS lat
@@ -228,6 +230,90 @@ describe('alerts', () => {
     const ack = await futian.query(`mutation { acknowledgeAlert(id: "${luohuAlert}", comment: "x") { id } }`);
     expect(ack.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await ok(futian, '{ alertRules { code } }')).alertRules.length).toBeGreaterThan(5);
+  });
+});
+
+describe('cases', () => {
+  it('cases, caseKpis and node: a district caller gets its district; a unit handler its unit; caseCategories is open', async () => {
+    covers('cases', 'caseKpis', 'caseCategories');
+    const file = async (district: string) => {
+      const at = await one(
+        `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(boundary) AS p FROM areas WHERE code = $1) x`,
+        [district],
+      );
+      const made = await createCase(
+        pool,
+        loadCaseConfig({}, '/tmp/city-one-map-test'),
+        { audit: TEST_ACTOR, role: 'duty_officer', unitCode: null, scope: null },
+        {
+          source: 'hotline',
+          categoryCode: 'SJ0699',
+          urgency: null,
+          description: `scope test ${district}`,
+          address: null,
+          location: at,
+          assetCode: null,
+          alertId: null,
+          reporterName: null,
+          reporterPhone: null,
+          attachments: [],
+        },
+      );
+      return made;
+    };
+    const mine = await file(FUTIAN);
+    const theirs = await file(LUOHU);
+    const list = await ok(
+      futian,
+      '{ cases(first: 500, filter: { order: "new" }) { totalCount edges { node { trackingNo districtCode } } } }',
+    );
+    const districts = new Set(list.cases.edges.map((e: any) => e.node.districtCode));
+    expect([...districts]).toEqual([FUTIAN]);
+    const numbers = list.cases.edges.map((e: any) => e.node.trackingNo);
+    expect(numbers).toContain(mine.trackingNo);
+    expect(numbers).not.toContain(theirs.trackingNo);
+    expect((await ok(futian, `{ node(id: "${gid('Case', theirs.caseId)}") { id } }`)).node).toBeNull();
+    const refused = await futian.query(
+      `mutation { transitionCase(id: "${theirs.caseId}", action: REGISTER, version: ${theirs.version}) { id } }`,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const kpis = await ok(
+      futian,
+      `{ caseKpis(from: "2026-01-01T00:00:00Z", to: "2028-01-01T00:00:00Z", groupBy: DISTRICT) { key reported } }`,
+    );
+    expect(kpis.caseKpis.map((k: any) => k.key)).toEqual([FUTIAN]);
+    // A unit handler sees the cases dispatched to their unit, nothing else.
+    const unit = (
+      await one(
+        "SELECT code FROM responsible_units WHERE area_code = $1 AND kind = 'street_office' ORDER BY code",
+        [inside.street],
+      )
+    ).code;
+    const cfg = loadCaseConfig({}, '/tmp/city-one-map-test');
+    const officer = { audit: TEST_ACTOR, role: 'duty_officer', unitCode: null, scope: null } as const;
+    const input = { comment: null, unitCode: unit, attachments: [], extensionMinutes: null, mergeInto: null };
+    const registered = await transitionCase(pool, cfg, officer, {
+      id: mine.caseId,
+      action: 'register',
+      version: mine.version,
+      input,
+    });
+    await transitionCase(pool, cfg, officer, {
+      id: mine.caseId,
+      action: 'dispatch',
+      version: registered.version,
+      input,
+    });
+    const handler = graphqlClient(pool, {
+      role: 'unit_handler',
+      area: FUTIAN,
+      unitCode: unit,
+      log: () => undefined,
+    });
+    const inbox = await ok(handler, '{ cases(first: 500) { edges { node { trackingNo unitCode } } } }');
+    expect(inbox.cases.edges.map((e: any) => e.node.trackingNo)).toContain(mine.trackingNo);
+    expect(new Set(inbox.cases.edges.map((e: any) => e.node.unitCode))).toEqual(new Set([unit]));
+    expect((await ok(futian, '{ caseCategories { code } }')).caseCategories.length).toBeGreaterThan(10);
   });
 });
 

@@ -7,6 +7,7 @@ import { DomainError } from '../domain-error.ts';
 import { parseRuleDefinition, type RuleDefinition } from '../evaluate/rule-definition.ts';
 import {
   acknowledgeAlertRow,
+  escalateAlertRow,
   findRuleForUpdate,
   insertRule,
   type RuleFullRow,
@@ -43,6 +44,34 @@ export async function acknowledgeAlert(
       outcome: 'ok',
       target: { type: 'alert', id: alertId },
       detail: { comment: text.slice(0, 200) },
+    });
+    return row.event_id;
+  });
+}
+
+/** An officer escalates an active alert one level up the chain; returns the new event id. */
+export async function escalateAlert(
+  pool: pg.Pool,
+  actor: Actor,
+  scope: AccessScope,
+  alertId: number,
+  comment: string,
+): Promise<number> {
+  const text = comment.replaceAll('\u0000', '').trim();
+  if (text.length === 0) throw new DomainError('INVALID_INPUT', 'say why in the comment');
+  if (text.length > MAX_COMMENT)
+    throw new DomainError('LIMIT_EXCEEDED', `a comment is at most ${MAX_COMMENT} characters`);
+  return withTransaction(pool, async (tx) => {
+    const row = await escalateAlertRow(tx, scope, alertId, actor.name, text);
+    if (!row) throw new DomainError('NOT_FOUND', `no alert ${alertId} in your area`);
+    if (row.cleared) throw new DomainError('CONFLICT', `alert ${alertId} is cleared`);
+    if (row.event_id === null)
+      throw new DomainError('CONFLICT', `alert ${alertId} is already escalated to the city`);
+    await insertAudit(tx, actor, {
+      action: 'escalateAlert',
+      outcome: 'ok',
+      target: { type: 'alert', id: alertId },
+      detail: { level: row.level_before + 1, comment: text.slice(0, 200) },
     });
     return row.event_id;
   });

@@ -210,3 +210,341 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, needle
   await reader.cancel();
   return text;
 }
+
+/** A tiny valid PNG (1×1). */
+const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const q = async (
+  client: ReturnType<typeof graphqlClient>,
+  query: string,
+  variables: Record<string, unknown> = {},
+) => {
+  const res = await client.query<any>(query, variables);
+  if (res.errors)
+    throw Object.assign(new Error(res.errors[0]!.message), { code: res.errors[0]!.extensions?.code });
+  return res.data;
+};
+
+const CASE_FIELDS =
+  'id number trackingNo version state allowedActions unitCode reworkCount events { action toState attachments { id } }';
+
+describe('the closed loop through GraphQL', () => {
+  const live = localLive(pool, loadIngestConfig({}, 'large'), () => undefined);
+  const duty = graphqlClient(pool, { role: 'duty_officer', live, cases: config, log: () => undefined });
+  const sender = graphqlClient(pool, { role: 'api_client', live, log: () => undefined });
+
+  async function raiseCraneAlert(): Promise<{ alertId: string; device: string }> {
+    const crane = await one(
+      `SELECT d.id, d.code FROM devices d WHERE d.type = 'crane_monitor'
+         AND NOT EXISTS (SELECT 1 FROM alerts al WHERE al.device_id = d.id) ORDER BY d.id LIMIT 1`,
+    );
+    const ts = new Date(Date.now() - 3 * 60_000 + 7_000).toISOString();
+    const sent = await sender.request('/ingest', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ device: crane.code, metric: 'load_moment_ratio', ts, value: 104 }]),
+    });
+    expect(sent.status).toBe(200);
+    const alert = await one('SELECT id FROM alerts WHERE device_id = $1 AND cleared_at IS NULL', [crane.id]);
+    return { alertId: String(alert.id), device: crane.code };
+  }
+
+  it('alert → case → dispatch → handled with a photo → rework → handled → verified → closed; KPIs follow', async () => {
+    const { alertId } = await raiseCraneAlert();
+    const kpiQuery = `{ caseKpis(from: "${new Date(Date.now() - 86_400_000).toISOString()}", to: "${new Date(Date.now() + 7 * 86_400_000).toISOString()}") { due closed closedOnTime reworked handled closureRate reworkRate stageMinutes } }`;
+    const before = (await q(duty, kpiQuery)).caseKpis[0] ?? { due: 0, closed: 0, reworked: 0 };
+
+    await q(duty, `mutation { acknowledgeAlert(id: "${alertId}", comment: "已电话通知项目部") { id } }`);
+    const created = (
+      await q(
+        duty,
+        `mutation { createCase(input: { source: ALERT, alertId: "${alertId}", description: "塔吊力矩超限" }) { case { ${CASE_FIELDS} category { code } suggestedUnits { code kind } nearestPatrolOfficers { code distanceM } alert { id } asset { code } } duplicates { distanceM } } }`,
+      )
+    ).createCase.case;
+    expect(created.state).toBe('REGISTERED');
+    expect(created.category.code).toBe('SJ0304');
+    expect(created.events.map((e: any) => e.action)).toEqual(['report', 'accept', 'register']);
+    expect(created.alert.id).toBeTruthy();
+    expect(created.suggestedUnits[0].kind).toBe('housing_bureau');
+    expect(created.nearestPatrolOfficers).toHaveLength(3);
+    expect(created.nearestPatrolOfficers[0].distanceM).toBeLessThanOrEqual(
+      created.nearestPatrolOfficers[2].distanceM,
+    );
+    // The same alert cannot open a second case.
+    await expect(
+      q(
+        duty,
+        `mutation { createCase(input: { source: ALERT, alertId: "${alertId}", description: "again" }) { case { id } } }`,
+      ),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const unit = created.suggestedUnits[0].code;
+    const handler = graphqlClient(pool, {
+      role: 'unit_handler',
+      unitCode: unit,
+      live,
+      cases: config,
+      log: () => undefined,
+    });
+    const step = async (client: typeof duty, c: any, action: string, extra = '') =>
+      (
+        await q(
+          client,
+          `mutation { transitionCase(id: "${c.id}", action: ${action}, version: ${c.version}${extra}) { ${CASE_FIELDS} } }`,
+        )
+      ).transitionCase;
+
+    let c = await step(duty, created, 'DISPATCH', `, unitCode: "${unit}"`);
+    expect([c.state, c.unitCode]).toEqual(['DISPATCHED', unit]);
+    expect(
+      (await q(handler, `{ node(id: "${c.id}") { ... on Case { allowedActions } } }`)).node.allowedActions,
+    ).toEqual(['START', 'REPORT_HANDLED', 'REQUEST_EXTENSION']);
+    c = await step(handler, c, 'START');
+    // Handled needs a photo for this category.
+    await expect(step(handler, c, 'REPORT_HANDLED', ', comment: "已卸载"')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    const upload = await handler.request('/attachments', {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: PNG_BYTES,
+    });
+    expect(upload.status).toBe(201);
+    const photo = ((await upload.json()) as any).id;
+    c = await step(handler, c, 'REPORT_HANDLED', `, comment: "已卸载超载构件", attachments: ["${photo}"]`);
+    expect(c.state).toBe('HANDLED');
+    c = await step(duty, c, 'VERIFY_FAIL', ', comment: "现场仍有超载"');
+    expect([c.state, c.reworkCount]).toEqual(['DISPATCHED', 1]);
+    c = await step(handler, c, 'REPORT_HANDLED', `, comment: "已整改", attachments: ["${photo}"]`);
+    c = await step(duty, c, 'VERIFY_PASS');
+    c = await step(duty, c, 'CLOSE');
+    expect(c.state).toBe('CLOSED');
+    expect(c.events.map((e: any) => e.action)).toEqual([
+      'report',
+      'accept',
+      'register',
+      'dispatch',
+      'start',
+      'report_handled',
+      'verify_fail',
+      'report_handled',
+      'verify_pass',
+      'close',
+    ]);
+    expect(c.events[5].attachments[0].id).toBe(photo);
+    // The photo is served to those who can see the case.
+    const image = await duty.request(`/attachments/${photo}`);
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png']);
+
+    const after = (await q(duty, kpiQuery)).caseKpis[0];
+    expect(after.due).toBe(before.due + 1);
+    expect(after.closed).toBe(before.closed + 1);
+    expect(after.reworked).toBe(before.reworked + 1);
+    expect(after.stageMinutes).toHaveProperty('dispatched');
+  });
+
+  it('two officers acting on one case at once: exactly one wins, the other gets CONFLICT, nothing half-written', async () => {
+    const c = await hotline('SJ0699', new Date());
+    const other = graphqlClient(pool, { role: 'duty_officer', live, cases: config, log: () => undefined });
+    const results = await Promise.allSettled([
+      q(
+        duty,
+        `mutation { transitionCase(id: "${c.caseId}", action: REGISTER, version: ${c.version}) { version } }`,
+      ),
+      q(
+        other,
+        `mutation { transitionCase(id: "${c.caseId}", action: REGISTER, version: ${c.version}) { version } }`,
+      ),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason.code).toBe('CONFLICT');
+    const events = await all('SELECT action FROM case_events WHERE case_id = $1 ORDER BY id', [c.caseId]);
+    expect(events.map((e) => e.action)).toEqual(['report', 'accept', 'register']);
+    expect((await caseRow(c.caseId)).version).toBe(c.version + 1);
+  });
+
+  it('refuses illegal steps, wrong people and bad input with typed errors and changes nothing', async () => {
+    const c = await hotline('SJ0699', new Date());
+    const tries: [string, string][] = [
+      [`transitionCase(id: "${c.caseId}", action: CLOSE, version: ${c.version})`, 'ILLEGAL_TRANSITION'],
+      [`transitionCase(id: "${c.caseId}", action: REGISTER, version: ${c.version + 5})`, 'CONFLICT'],
+      [`transitionCase(id: "nonsense", action: REGISTER, version: 1)`, 'INVALID_INPUT'],
+      [`transitionCase(id: "999999999", action: REGISTER, version: 1)`, 'NOT_FOUND'],
+      [`transitionCase(id: "${c.caseId}", action: SUPERVISE, version: ${c.version})`, 'INVALID_INPUT'],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ9999", description: "x", location: { lon: 114.05, lat: 22.54 } }) { case { id } }`,
+        'INVALID_INPUT',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", location: { lon: 22.54, lat: 114.05 } }) { case { id } }`,
+        'INVALID_INPUT',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", location: { lon: 113.0, lat: 23.5 } }) { case { id } }`,
+        'OUT_OF_SERVICE_AREA',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "  ", location: { lon: 114.05, lat: 22.54 } }) { case { id } }`,
+        'INVALID_INPUT',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "${'长'.repeat(2001)}", location: { lon: 114.05, lat: 22.54 } }) { case { id } }`,
+        'LIMIT_EXCEEDED',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", assetCode: "BD-000000-0000" }) { case { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", location: { lon: 114.05, lat: 22.54 }, attachments: ["${'0'.repeat(64)}"] }) { case { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `createCase(input: { source: HOTLINE, category: "SJ0699", description: "x", location: { lon: 114.05, lat: 22.54 }, reporterPhone: "<script>" }) { case { id } }`,
+        'INVALID_INPUT',
+      ],
+      [`createCase(input: { source: ALERT, description: "x" }) { case { id } }`, 'INVALID_INPUT'],
+    ];
+    const casesBefore = (await one('SELECT count(*)::int AS n FROM cases')).n;
+    for (const [mutation, code] of tries) {
+      const text = mutation.startsWith('transitionCase')
+        ? `mutation { ${mutation} { id } }`
+        : `mutation { ${mutation} }`;
+      await expect(q(duty, text), mutation.slice(0, 80)).rejects.toMatchObject({ code });
+    }
+    expect((await one('SELECT count(*)::int AS n FROM cases')).n).toBe(casesBefore);
+    expect((await caseRow(c.caseId)).version).toBe(c.version);
+    // A handler cannot take an officer's step; the same person cannot handle and verify.
+    const handler = graphqlClient(pool, {
+      role: 'unit_handler',
+      unitCode: 'U-NONE',
+      live,
+      log: () => undefined,
+    });
+    await expect(
+      q(
+        handler,
+        `mutation { transitionCase(id: "${c.caseId}", action: REGISTER, version: ${c.version}) { id } }`,
+      ),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('offers a new report within 50 m of an open case of the same category as a duplicate, and merges it', async () => {
+    const at = await point();
+    const first = await hotline('SJ0301', new Date(), { location: at });
+    const near = { lon: at.lon + 0.0002, lat: at.lat }; // about 20 m east
+    const made = (
+      await q(
+        duty,
+        `mutation($loc: LonLatInput!) { createCase(input: { source: PATROL, category: "SJ0301", description: "夜间施工噪音", location: $loc }) { case { id version } duplicates { distanceM case { trackingNo } } } }`,
+        { loc: near },
+      )
+    ).createCase;
+    expect(made.duplicates.map((d: any) => d.case.trackingNo)).toContain(first.trackingNo);
+    expect(made.duplicates[0].distanceM).toBeLessThan(50);
+    const merged = (
+      await q(
+        duty,
+        `mutation { transitionCase(id: "${made.case.id}", action: MERGE, version: ${made.case.version}, mergeInto: "${first.caseId}") { state mergedInto { trackingNo } } }`,
+      )
+    ).transitionCase;
+    expect(merged).toEqual({ state: 'REJECTED', mergedInto: { trackingNo: first.trackingNo } });
+    const far = { lon: at.lon + 0.002, lat: at.lat }; // about 200 m
+    const alone = (
+      await q(
+        duty,
+        `mutation($loc: LonLatInput!) { createCase(input: { source: PATROL, category: "SJ0301", description: "x", location: $loc }) { duplicates { distanceM } } }`,
+        { loc: far },
+      )
+    ).createCase;
+    expect(alone.duplicates.filter((d: any) => d.distanceM < 50)).toEqual([]);
+  });
+});
+
+describe('citizens and Open311', () => {
+  const live = localLive(pool, loadIngestConfig({}, 'large'), () => undefined);
+  const site = graphqlClient(pool, {
+    role: 'duty_officer',
+    live,
+    cases: { ...config, reportsPerHour: 3 },
+    log: () => undefined,
+  });
+  const anonymous = (path: string, init: RequestInit = {}) => site.app.request(path, init);
+
+  it('a citizen reports by plate code with a photo, gets a tracking number and follows it; reports are rate limited', async () => {
+    const building = await one(
+      `SELECT code FROM assets WHERE kind = 'building' ORDER BY id LIMIT 1 OFFSET 7`,
+    );
+    const form = () => {
+      const f = new FormData();
+      f.set('assetCode', building.code);
+      f.set('categoryCode', 'SJ0501');
+      f.set('description', '外墙开裂，有掉落风险');
+      f.set('phone', '13900001111');
+      f.set('photo', new File([PNG_BYTES], 'crack.png', { type: 'image/png' }));
+      return f;
+    };
+    const res = await anonymous('/public/reports', { method: 'POST', body: form() });
+    expect(res.status).toBe(201);
+    const { trackingNo } = (await res.json()) as any;
+    expect(trackingNo).toMatch(/^\d{16}$/);
+    const status = (await (await anonymous(`/public/reports/${trackingNo}`)).json()) as any;
+    expect(status.state).toBe('reported');
+    expect(JSON.stringify(status)).not.toContain('13900001111');
+    const row = await one(
+      'SELECT c.*, e.attachments FROM cases c JOIN case_events e ON e.case_id = c.id WHERE tracking_no = $1',
+      [trackingNo],
+    );
+    expect([row.source, row.reporter_phone, row.attachments.length]).toEqual(['citizen', '13900001111', 1]);
+    // Not an image: refused, nothing filed.
+    const bad = form();
+    bad.set('photo', new File([Buffer.from('MZ\x90\x00 not an image')], 'x.exe'));
+    expect((await anonymous('/public/reports', { method: 'POST', body: bad })).status).toBe(400);
+    expect((await anonymous('/public/reports', { method: 'POST', body: form() })).status).toBe(201);
+    const limited = await anonymous('/public/reports', { method: 'POST', body: form() });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBeTruthy();
+    expect((await anonymous('/public/categories')).status).toBe(200);
+  });
+
+  it('Open311 GeoReport v2: services, file a request (form-encoded) and read it back', async () => {
+    const services = (await (await anonymous('/open311/v2/services.json')).json()) as any[];
+    expect(services.map((s) => s.service_code)).toContain('SJ0401');
+    expect(services[0]).toMatchObject({ metadata: false, type: 'realtime' });
+    const at = await point();
+    const body = new URLSearchParams({
+      service_code: 'SJ0401',
+      lat: String(at.lat),
+      long: String(at.lon),
+      address_string: '深南大道与彩田路交叉口',
+      description: '路口积水约20厘米',
+      phone: '13700002222',
+    });
+    const filed = await anonymous('/open311/v2/requests.json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(filed.status).toBe(201);
+    const [{ service_request_id: id }] = (await filed.json()) as any[];
+    const [request] = (await (await anonymous(`/open311/v2/requests/${id}.json`)).json()) as any[];
+    expect(request).toMatchObject({ service_request_id: id, status: 'open', service_code: 'SJ0401' });
+    expect(request.lat).toBeCloseTo(at.lat, 6);
+    const list = (await (
+      await anonymous(`/open311/v2/requests.json?service_code=SJ0401&status=open`)
+    ).json()) as any[];
+    expect(list.map((r) => r.service_request_id)).toContain(id);
+    const refused = await anonymous('/open311/v2/requests.json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ service_code: 'SJ0401', lat: 'north', long: '114', description: 'x' }),
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any[])[0]).toHaveProperty('description');
+    expect((await anonymous('/open311/v2/requests/123.json')).status).toBe(404);
+  });
+});

@@ -14,6 +14,7 @@ const COUNT = sql('alerts_count', true);
 const BY_IDS = sql('alerts_by_ids');
 const HISTORY = sql('alert_history');
 const ACK = sql('alert_acknowledge');
+const ESCALATE = sql('alert_escalate_manual');
 const ASSET_SEVERITY = sql('asset_alert_severity');
 const RULES = sql('rules_list');
 const RULE_FOR_UPDATE = sql('rule_by_id');
@@ -146,6 +147,22 @@ export async function acknowledgeAlertRow(
     [alertId, actor, comment, scopeCode(scope)],
     'acknowledging an alert',
   );
+  return row ?? null;
+}
+
+export async function escalateAlertRow(
+  db: Queryable,
+  scope: AccessScope,
+  alertId: number,
+  actor: string,
+  comment: string,
+): Promise<{ id: number; level_before: number; cleared: boolean; event_id: number | null } | null> {
+  const [row] = await queryRows<{
+    id: number;
+    level_before: number;
+    cleared: boolean;
+    event_id: number | null;
+  }>(db, ESCALATE, [alertId, actor, comment, scopeCode(scope)], 'escalating an alert');
   return row ?? null;
 }
 

@@ -1,10 +1,11 @@
-// Locale state: ?lang= in the URL wins, then the saved choice, then zh-CN. Numbers format per locale.
+// Locale state: ?lang= in the URL wins, then the saved choice, then zh-CN. Numbers format per locale; a
+// message may hold {placeholders} filled from `vars`.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { type Locale, MESSAGES, type MessageKey } from './messages.ts';
 
 interface I18n {
   locale: Locale;
-  t: (key: MessageKey) => string;
+  t: (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string;
   formatNumber: (n: number) => string;
   toggle: () => void;
 }
@@ -31,7 +32,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const numbers = new Intl.NumberFormat(locale);
-    return { locale, t: (key) => MESSAGES[locale][key], formatNumber: (n) => numbers.format(n), toggle };
+    const t = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => {
+      const text: string = MESSAGES[locale][key];
+      return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+    };
+    return { locale, t, formatNumber: (n) => numbers.format(n), toggle };
   }, [locale, toggle]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

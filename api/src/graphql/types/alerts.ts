@@ -6,7 +6,7 @@ import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { Repeater } from 'graphql-yoga';
 import type { AccessScope } from '../../access/scope.ts';
-import { acknowledgeAlert, changeRule, createRule } from '../../alerts/alerts.service.ts';
+import { acknowledgeAlert, changeRule, createRule, escalateAlert } from '../../alerts/alerts.service.ts';
 import { DomainError } from '../../domain-error.ts';
 import { SEVERITIES, type Severity, severityRank } from '../../evaluate/severity.ts';
 import { REJECT_REASONS } from '../../ingest/reading-items.ts';
@@ -328,6 +328,25 @@ builder.mutationField('acknowledgeAlert', (t) =>
     resolve: async (_root, args, ctx) => {
       const alertId = parseAlertId(String(args.id));
       const eventId = await acknowledgeAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
+      ctx.live.bus.published([eventId]);
+      const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
+      return row!;
+    },
+  }),
+);
+
+builder.mutationField('escalateAlert', (t) =>
+  t.field({
+    type: Alert,
+    authScopes: { permission: 'alerts:handle' },
+    description: 'Escalate an active alert one level up the chain (1 district, 2 city), saying why.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The Alert id (global or numeric).' }),
+      comment: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const alertId = parseAlertId(String(args.id));
+      const eventId = await escalateAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
       ctx.live.bus.published([eventId]);
       const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
       return row!;

@@ -1,0 +1,17 @@
+// Photos for case steps: POST /attachments with the file itself as the body (its own content type).
+import { answer } from './http.ts';
+
+export interface Uploaded {
+  id: string;
+  url: string;
+}
+
+export async function uploadAttachment(file: File): Promise<Uploaded> {
+  const response = await fetch('/attachments', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  });
+  return answer<Uploaded>(response);
+}

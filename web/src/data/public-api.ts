@@ -1,0 +1,62 @@
+// The citizen surfaces (no sign-in): the plate lookup, the categories, filing a report and following it.
+import { answer } from './http.ts';
+
+export interface PublicAsset {
+  code: string;
+  kind: string;
+  name: string;
+  district: string;
+  street: string | null;
+  floors?: number;
+  synthetic: boolean;
+  note?: string;
+}
+
+export interface PublicCategory {
+  code: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface PublicReportStatus {
+  trackingNo: string;
+  state: string;
+  category: { code: string; nameZh: string; nameEn: string };
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  events: { at: string; action: string; state: string }[];
+  note?: string;
+}
+
+const get = async <T>(path: string, signal?: AbortSignal) =>
+  answer<T>(await fetch(path, { cache: 'no-store', ...(signal ? { signal } : {}) }));
+
+export const fetchPublicAsset = (code: string, signal?: AbortSignal) =>
+  get<PublicAsset>(`/public/assets/${encodeURIComponent(code)}`, signal);
+
+export const fetchPublicCategories = (signal?: AbortSignal) =>
+  get<PublicCategory[]>('/public/categories', signal);
+
+export const fetchReportStatus = (trackingNo: string, signal?: AbortSignal) =>
+  get<PublicReportStatus>(`/public/reports/${encodeURIComponent(trackingNo)}`, signal);
+
+export interface NewReport {
+  assetCode: string;
+  categoryCode: string;
+  description: string;
+  phone: string;
+  photo: File | null;
+}
+
+export async function submitReport(report: NewReport): Promise<{ trackingNo: string; statusUrl: string }> {
+  const form = new FormData();
+  form.set('assetCode', report.assetCode);
+  form.set('categoryCode', report.categoryCode);
+  form.set('description', report.description);
+  if (report.phone.trim()) form.set('phone', report.phone.trim());
+  if (report.photo) form.set('photo', report.photo);
+  return answer(await fetch('/public/reports', { method: 'POST', body: form }));
+}
