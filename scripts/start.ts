@@ -14,6 +14,7 @@ import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.rep
 import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
+import { seedDemoCases } from './city/demo-cases.ts';
 import { seedCity } from './city/seed-city.ts';
 import { openDatabase } from './database.ts';
 import { startSimulator } from './simulator/simulator.ts';
@@ -79,6 +80,8 @@ await runCli(async () => {
   if (seededDemo) {
     const created = await ensureDemoUsers(db.pool);
     if (created) log(`created ${created} demo accounts with a published password (npm run user -- list)`);
+    const cases = await seedDemoCases(db.pool, config.cases, config.seed);
+    log(`filed ${cases} demo cases of the last three weeks through the case workflow`);
   }
   const signInHelp = await demoLoginLines(db.pool);
   if (signInHelp.length === 0 && (await countUsers(db.pool)) === 0) {

@@ -14,7 +14,7 @@ interface DemoUser {
   username: string;
   displayName: string;
   role: Exclude<Role, 'api_client'>;
-  /** null: the whole city. A unit handler works for the first unit (by code) of their area. */
+  /** null: the whole city. A unit handler works for the area's housing bureau (the unit most cases go to). */
   area: string | null;
 }
 
@@ -32,7 +32,9 @@ const DEMO_USERS: readonly DemoUser[] = [
 async function firstUnitIn(pool: pg.Pool, area: string): Promise<string> {
   const rows = await queryRows<{ code: string }>(
     pool,
-    { text: 'SELECT code FROM responsible_units WHERE area_code = $1 ORDER BY code LIMIT 1' },
+    {
+      text: "SELECT code FROM responsible_units WHERE area_code = $1 ORDER BY kind = 'housing_bureau' DESC, code LIMIT 1",
+    },
     [area],
     'picking a unit for the demo handler',
   );
