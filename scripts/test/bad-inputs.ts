@@ -270,6 +270,88 @@ export function generateBadInputs(seed = 1): BadInput[] {
     'content-type': 'application/json',
   });
 
+  // 9. cases: bad intake and workflow input (as admin, who may file and dispatch), public reports, Open311
+  const CREATE = 'mutation($i: CreateCaseInput!) { createCase(input: $i) { case { id } } }';
+  const base = {
+    source: 'HOTLINE',
+    category: 'SJ0699',
+    description: '测试',
+    location: { lon: 114.05, lat: 22.54 },
+  };
+  for (const patch of [
+    { location: { lon: 22.54, lat: 114.05 } },
+    { location: { lon: 1e308, lat: 22.5 } },
+    { location: { lon: 'NaN', lat: 22.5 } },
+    { location: { lon: 113.0, lat: 23.5 } },
+    { category: "SJ0699' OR '1'='1" },
+    { category: 'x'.repeat(10_000) },
+    { description: '' },
+    { description: 'x'.repeat(100_000) },
+    { description: '\u0000' },
+    { attachments: ['../../etc/passwd'] },
+    { attachments: Array.from({ length: 50 }, (_, i) => i.toString(16).padStart(64, '0')) },
+    { reporterPhone: '<script>alert(1)</script>' },
+    { assetCode: "JZ-440304-000001' --" },
+    { source: 'ALERT', alertId: 'abc' },
+    { source: 'ALERT', alertId: '99999999999' },
+    { source: 'SPACESHIP' },
+    { urgency: 'PANIC' },
+  ]) {
+    gql('cases', CREATE, { i: { ...base, ...patch } }, 'admin');
+  }
+  for (const [id, action, version] of [
+    ['x', 'ACCEPT', 1],
+    ['99999999999', 'ACCEPT', 1],
+    ['1', 'accept', 1],
+    ['1', 'ACCEPT', -1],
+    ['1', 'ACCEPT', 1e12],
+    ["1' OR 1=1", 'CLOSE', 1],
+  ] as const) {
+    gql(
+      'cases',
+      'mutation($id: ID!, $a: CaseAction!, $v: Int!) { transitionCase(id: $id, action: $a, version: $v) { id } }',
+      { id, a: action, v: version },
+      'admin',
+    );
+  }
+  gql('cases', '{ caseKpis(from: "2026-02-30T00:00:00Z", to: "2026-03-01T00:00:00Z") { due } }');
+  gql('cases', '{ caseKpis(from: "2026-03-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { due } }');
+  gql(
+    'cases',
+    '{ cases(filter: { text: "%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%%" }) { totalCount } }',
+  );
+  gql('cases', '{ cases(after: "not-a-cursor") { totalCount } }');
+  http('cases', 'POST', '/attachments', 'MZ this is not an image', {
+    'content-type': 'application/octet-stream',
+  });
+  http('cases', 'POST', '/attachments', '{"file": "x"}', { 'content-type': 'application/json' });
+  http('cases', 'GET', '/attachments/not-a-hash');
+  http('cases', 'GET', `/attachments/${'f'.repeat(64)}`);
+  http('cases', 'POST', '/public/reports', 'assetCode=x', {
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+  http('cases', 'POST', '/public/reports', '--b\r\nbroken', {
+    'content-type': 'multipart/form-data; boundary=b',
+  });
+  http('cases', 'GET', '/public/reports/12345');
+  http('cases', 'GET', `/public/reports/${'9'.repeat(16)}`);
+  http('cases', 'POST', '/open311/v2/requests.json', 'service_code=SJ0401&lat=north&long=114&description=x', {
+    'content-type': 'application/x-www-form-urlencoded',
+  });
+  http(
+    'cases',
+    'POST',
+    '/open311/v2/requests.json',
+    'service_code=NOPE&lat=22.54&long=114.05&description=x',
+    {
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+  );
+  http('cases', 'POST', '/open311/v2/requests.json', '[1,2]', { 'content-type': 'application/json' });
+  http('cases', 'GET', '/open311/v2/requests.json?start_date=yesterday');
+  http('cases', 'GET', '/open311/v2/requests.json?status=maybe');
+  http('cases', 'GET', '/open311/v2/requests/..%2F..%2Fpackage.json');
+
   // 8. path traversal
   for (const p of [
     '/../../etc/passwd',

@@ -35,7 +35,9 @@ async function counts() {
   const { rows } = await pool.query(
     `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM api_tokens)::int AS tokens,
             (SELECT count(*) FROM sessions)::int AS sessions, (SELECT count(*) FROM assets)::int AS assets,
-            (SELECT count(*) FROM areas)::int AS areas`,
+            (SELECT count(*) FROM areas)::int AS areas, (SELECT count(*) FROM cases)::int AS cases,
+            (SELECT count(*) FROM case_events)::int AS case_events,
+            (SELECT count(*) FROM attachments)::int AS attachments`,
   );
   return rows[0];
 }
