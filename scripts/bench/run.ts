@@ -15,6 +15,7 @@ import { migrate } from '../../api/src/store/migrate.ts';
 import { loadSql } from '../../api/src/store/sql-file.ts';
 import { Rng } from '../city/rng.ts';
 import { seedCity } from '../city/seed-city.ts';
+import { benchCases } from './cases.ts';
 import { benchIngest } from './ingest.ts';
 import { districtLikePolygon } from './polygons.ts';
 import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   const buildings = async () =>
     (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE kind = 'building'"))
       .rows[0]!.n;
-  if ((await buildings()) < 200_000) {
+  const casesOnly = process.argv.includes('--cases-only');
+  if (casesOnly && (await buildings()) === 0) await seedCity(pool, 'demo', 1, () => undefined);
+  if (!casesOnly && (await buildings()) < 200_000) {
     console.log('seeding the large preset (about 2–3 minutes)…');
     await seedCity(pool, 'large', 1, (line) => console.log(`  ${line}`));
   }
@@ -64,6 +67,12 @@ async function main(): Promise<void> {
   await new Promise((r) => server.once('listening', r));
   const apiPort = (server.address() as AddressInfo).port;
 
+  if (casesOnly) {
+    await reportCases(pool);
+    server.close();
+    await pool.end();
+    return;
+  }
   if (process.argv.includes('--ingest-only')) {
     await reportIngest(pool, apiPort);
     server.close();
@@ -190,8 +199,23 @@ async function main(): Promise<void> {
   agent.destroy();
   hello.close();
   await reportIngest(pool, apiPort);
+  await reportCases(pool);
   server.close();
   await pool.end();
+}
+
+async function reportCases(pool: pg.Pool): Promise<void> {
+  console.log('\ncases (hotline cases registered, 4 in flight)…');
+  const r = await benchCases(pool);
+  const n = (x: number) => Math.round(x).toLocaleString('en');
+  console.log('| measure | through the product | bare baseline | ratio |');
+  console.log('|---|---|---|---|');
+  console.log(
+    `| transitions/s (lock, version, machine, calendar, row + event + audit) | ${n(r.servicePerS)} | UPDATE + INSERT event ${n(r.barePerS)} | ${(r.servicePerS / r.barePerS).toFixed(2)} |`,
+  );
+  console.log(
+    `| caseKpis by district over ${n(r.cases)} cases, median ms | ${r.kpiMs.toFixed(1)} | GROUP BY count ${r.countMs.toFixed(1)} | ${(r.kpiMs / r.countMs).toFixed(2)} |`,
+  );
 }
 
 async function reportIngest(pool: pg.Pool, apiPort: number): Promise<void> {
