@@ -1,4 +1,5 @@
--- Cases filed through Open311 or by citizens, for GET requests.json: by tracking numbers ($1, or NULL for
+-- Cases filed through Open311 or by citizens (internal alert, patrol and hotline cases are not listed), for
+-- GET requests.json: by tracking numbers ($1, or NULL for
 -- all), category ($2), state group ($3 'open'|'closed'|NULL), created in [$4, $5), newest first, $6 at most.
 SELECT c.id, c.tracking_no, c.state::text AS state, c.category_code, cat.name_zh, c.description, c.address,
        c.created_at, c.updated_at, c.stage_due_at, c.unit_code, u.name AS unit_name,
@@ -10,7 +11,8 @@ SELECT c.id, c.tracking_no, c.state::text AS state, c.category_code, cat.name_zh
 FROM cases c
 JOIN case_categories cat ON cat.code = c.category_code
 LEFT JOIN responsible_units u ON u.code = c.unit_code
-WHERE ($1::text[] IS NULL OR c.tracking_no = ANY ($1::text[]))
+WHERE c.source IN ('citizen', 'open311')
+  AND ($1::text[] IS NULL OR c.tracking_no = ANY ($1::text[]))
   AND ($2::text IS NULL OR c.category_code = $2)
   AND ($3::text IS NULL OR ($3 = 'closed') = (c.state IN ('closed', 'rejected')))
   AND ($4::timestamptz IS NULL OR c.created_at >= $4)
