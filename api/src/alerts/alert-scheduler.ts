@@ -68,24 +68,3 @@ export async function runScheduledRules(deps: SchedulerDeps): Promise<number[]> 
   const monthly = await runAggregates(deps);
   return [...silent, ...escalated, ...monthly];
 }
-
-/** Runs the scheduled rules now and then every `intervalMs`; returns a stop function. */
-export function startAlertScheduler(deps: SchedulerDeps, intervalMs: number): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const ids = await runScheduledRules(deps);
-      if (ids.length) deps.onEvents(ids);
-    } catch (error) {
-      deps.log(`warning: scheduled alert rules failed: ${(error as Error).message}`);
-    } finally {
-      running = false;
-    }
-  };
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

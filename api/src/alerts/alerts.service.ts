@@ -21,6 +21,14 @@ import { findDeviceTypeMetrics } from '../store/ingest.repo.ts';
 
 const MAX_COMMENT = 2000;
 
+function checkedComment(comment: string, whenEmpty: string): string {
+  const text = comment.replaceAll('\u0000', '').trim();
+  if (text.length === 0) throw new DomainError('INVALID_INPUT', whenEmpty);
+  if (text.length > MAX_COMMENT)
+    throw new DomainError('LIMIT_EXCEEDED', `a comment is at most ${MAX_COMMENT} characters`);
+  return text;
+}
+
 /** Acknowledges an alert once; returns the new event id (for the in-process fan-out). */
 export async function acknowledgeAlert(
   pool: pg.Pool,
@@ -29,10 +37,7 @@ export async function acknowledgeAlert(
   alertId: number,
   comment: string,
 ): Promise<number> {
-  const text = comment.replaceAll('\u0000', '').trim();
-  if (text.length === 0) throw new DomainError('INVALID_INPUT', 'say what was done in the comment');
-  if (text.length > MAX_COMMENT)
-    throw new DomainError('LIMIT_EXCEEDED', `a comment is at most ${MAX_COMMENT} characters`);
+  const text = checkedComment(comment, 'say what was done in the comment');
   return withTransaction(pool, async (tx) => {
     const row = await acknowledgeAlertRow(tx, scope, alertId, actor.name, text);
     if (!row) throw new DomainError('NOT_FOUND', `no alert ${alertId} in your area`);
@@ -57,10 +62,7 @@ export async function escalateAlert(
   alertId: number,
   comment: string,
 ): Promise<number> {
-  const text = comment.replaceAll('\u0000', '').trim();
-  if (text.length === 0) throw new DomainError('INVALID_INPUT', 'say why in the comment');
-  if (text.length > MAX_COMMENT)
-    throw new DomainError('LIMIT_EXCEEDED', `a comment is at most ${MAX_COMMENT} characters`);
+  const text = checkedComment(comment, 'say why in the comment');
   return withTransaction(pool, async (tx) => {
     const row = await escalateAlertRow(tx, scope, alertId, actor.name, text);
     if (!row) throw new DomainError('NOT_FOUND', `no alert ${alertId} in your area`);

@@ -10,8 +10,8 @@ import { runScheduledRules } from './alert-scheduler.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 6 });
 afterAll(() => pool.end());
-// Alerts from an earlier run of this file would be re-triggered instead of raised.
-beforeAll(() => pool.query('TRUNCATE alert_events, alerts, rule_states, rule_runs'));
+// Alerts from an earlier run of this file would be re-triggered instead of raised (cases cite alerts).
+beforeAll(() => pool.query('TRUNCATE case_events, cases, alert_events, alerts, rule_states, rule_runs'));
 
 const sender = graphqlClient(pool, { role: 'api_client', log: () => undefined });
 const officer = graphqlClient(pool, { role: 'duty_officer', log: () => undefined });

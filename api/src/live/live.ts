@@ -2,13 +2,14 @@
 // work (silence, escalation and monthly alert rules; 督办 of overdue cases). PostgreSQL carries events between
 // processes (LISTEN/NOTIFY); the embedded database delivers in-process.
 import type pg from 'pg';
-import { startAlertScheduler } from '../alerts/alert-scheduler.ts';
+import { runScheduledRules } from '../alerts/alert-scheduler.ts';
 import type { IngestConfig } from '../config.ts';
-import { startCaseScheduler } from '../dispatch/case-scheduler.ts';
+import { superviseOverdueCases } from '../dispatch/case.service.ts';
 import { IngestService } from '../ingest/ingest.service.ts';
 import { type AlertEventRow, findAlertEventsByIds } from '../store/alerts.repo.ts';
 import { type CaseLiveEventRow, findCaseLiveEvents } from '../store/cases.repo.ts';
 import { createLocalBus, createPgBus, type EventBus } from './event-bus.ts';
+import { runPeriodically } from './periodic.ts';
 
 export interface Live {
   ingest: IngestService;
@@ -39,15 +40,25 @@ export async function startLive(options: LiveOptions): Promise<Live> {
     : createLocalBus('case_events', pool, findCaseLiveEvents, log);
   const onEvents = (ids: number[]) => bus.published(ids);
   const ingest = new IngestService(pool, options.ingest, onEvents);
+  const every = (ms: number | undefined) => ms ?? 15_000;
   const stops = [
     options.schedulerMs === 0
       ? null
-      : startAlertScheduler({ pool, onEvents, log }, options.schedulerMs ?? 15_000),
+      : runPeriodically(
+          'scheduled alert rules',
+          () => runScheduledRules({ pool, onEvents, log }),
+          onEvents,
+          log,
+          every(options.schedulerMs),
+        ),
     options.caseSchedulerMs === 0
       ? null
-      : startCaseScheduler(
-          { pool, onEvents: (ids) => cases.published(ids), log },
-          options.caseSchedulerMs ?? 15_000,
+      : runPeriodically(
+          'looking for overdue cases',
+          () => superviseOverdueCases(pool),
+          (ids) => cases.published(ids),
+          log,
+          every(options.caseSchedulerMs),
         ),
   ];
   return {

@@ -1,10 +1,8 @@
 // Alerts, their rules and live events: Query.alerts and alertRules, acknowledging, editing rules,
 // ingestReadings, and Subscription.alertEvents over SSE. Rows are cut to the caller's area in SQL; live
 // events are filtered per subscriber by the same scope.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { Repeater } from 'graphql-yoga';
 import type { AccessScope } from '../../access/scope.ts';
 import { acknowledgeAlert, changeRule, createRule, escalateAlert } from '../../alerts/alerts.service.ts';
 import { DomainError } from '../../domain-error.ts';
@@ -27,6 +25,8 @@ import type { ResolvedArea } from '../../store/area-params.ts';
 import { insertAudit } from '../../store/audit.repo.ts';
 import { builder, type SchemaTypes } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
+import { liveStream } from '../live-stream.ts';
+import { parseNodeId } from '../node-id.ts';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../pagination.ts';
 import { AreaInput, areaOrCity } from './area-input.ts';
 import { Asset } from './asset.ts';
@@ -301,21 +301,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** An Alert's global id, or its number. */
-function parseAlertId(id: string): number {
-  let key = id;
-  if (!/^\d+$/.test(id)) {
-    try {
-      const decoded = decodeGlobalID(id);
-      key = decoded.typename === 'Alert' ? decoded.id : '';
-    } catch {
-      key = '';
-    }
-  }
-  if (!/^\d{1,15}$/.test(key)) throw new DomainError('INVALID_INPUT', 'id must be an Alert id');
-  return Number(key);
-}
-
 builder.mutationField('acknowledgeAlert', (t) =>
   t.field({
     type: Alert,
@@ -326,7 +311,7 @@ builder.mutationField('acknowledgeAlert', (t) =>
       comment: t.arg.string({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const alertId = parseAlertId(String(args.id));
+      const alertId = parseNodeId(args.id, 'Alert');
       const eventId = await acknowledgeAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
       ctx.live.bus.published([eventId]);
       const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
@@ -345,7 +330,7 @@ builder.mutationField('escalateAlert', (t) =>
       comment: t.arg.string({ required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const alertId = parseAlertId(String(args.id));
+      const alertId = parseNodeId(args.id, 'Alert');
       const eventId = await escalateAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
       ctx.live.bus.published([eventId]);
       const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
@@ -557,22 +542,10 @@ builder.subscriptionField('alertEvents', (t) =>
       const geometry = area.kind === 'geometry' ? (JSON.parse(area.geojson) as Polygon | MultiPolygon) : null;
       const min = severityRank(args.minSeverity ?? 'blue');
       const scope = ctx.scope;
-      // Listen at once, not when the stream is first read, so nothing raised in between is missed.
-      const early: AlertEventRow[] = [];
-      let deliver: ((event: AlertEventRow) => void) | null = null;
-      const unsubscribe = ctx.live.bus.subscribe((events) => {
-        for (const e of events) {
-          if (severityRank(e.severity as Severity) < min || !eventMatches(e, scope, area, geometry)) continue;
-          if (deliver) deliver(e);
-          else if (early.length < 1000) early.push(e);
-        }
-      });
-      return new Repeater<AlertEventRow>(async (push, stop) => {
-        deliver = (e) => void push(e);
-        for (const e of early.splice(0)) deliver(e);
-        await stop;
-        unsubscribe();
-      });
+      return liveStream(
+        ctx.live.bus,
+        (e) => severityRank(e.severity as Severity) >= min && eventMatches(e, scope, area, geometry),
+      );
     },
     resolve: (event) => event,
   }),

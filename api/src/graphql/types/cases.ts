@@ -1,9 +1,7 @@
 // Cases (数字城管 workflow): Query.cases, caseCategories and caseKpis, Mutation.createCase and transitionCase,
 // Subscription.caseEvents. Rows are cut to the caller's area (and a unit handler's unit) in SQL; the actions a
 // viewer may take come from the pure machine, so the console shows exactly what the server will accept.
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { Repeater } from 'graphql-yoga';
 import { can } from '../../access/roles.ts';
 import {
   CASE_SOURCES,
@@ -38,6 +36,8 @@ import {
 import { findUnitsByCodes } from '../../store/units.repo.ts';
 import { builder } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
+import { liveStream } from '../live-stream.ts';
+import { parseNodeId } from '../node-id.ts';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from '../pagination.ts';
 import { Alert, eventMatches } from './alerts.ts';
 import { AreaInput, areaOrCity } from './area-input.ts';
@@ -423,20 +423,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function parseCaseId(id: string): number {
-  let key = id;
-  if (!/^\d+$/.test(id)) {
-    try {
-      const decoded = decodeGlobalID(id);
-      key = decoded.typename === 'Case' ? decoded.id : '';
-    } catch {
-      key = '';
-    }
-  }
-  if (!/^\d{1,15}$/.test(key)) throw new DomainError('INVALID_INPUT', 'id must be a Case id');
-  return Number(key);
-}
-
 const LocationInput = builder.inputType('LonLatInput', {
   fields: (t) => ({ lon: t.float({ required: true }), lat: t.float({ required: true }) }),
 });
@@ -494,7 +480,7 @@ builder.mutationFields((t) => ({
         address: input.address ?? null,
         location: input.location ?? null,
         assetCode: input.assetCode ?? null,
-        alertId: input.alertId == null ? null : parseAlertRef(String(input.alertId)),
+        alertId: input.alertId == null ? null : parseNodeId(input.alertId, 'Alert'),
         reporterName: input.reporterName ?? null,
         reporterPhone: input.reporterPhone ?? null,
         attachments: input.attachments ?? [],
@@ -526,7 +512,7 @@ builder.mutationFields((t) => ({
       mergeInto: t.arg.id({ description: 'MERGE: the case this one repeats.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const id = parseCaseId(String(args.id));
+      const id = parseNodeId(args.id, 'Case');
       const result = await transitionCase(ctx.pool, ctx.cases, caseActor(ctx), {
         id,
         action: args.action,
@@ -536,7 +522,7 @@ builder.mutationFields((t) => ({
           unitCode: args.unitCode ?? null,
           attachments: args.attachments ?? [],
           extensionMinutes: args.extensionMinutes ?? null,
-          mergeInto: args.mergeInto == null ? null : parseCaseId(String(args.mergeInto)),
+          mergeInto: args.mergeInto == null ? null : parseNodeId(args.mergeInto, 'Case'),
         },
       });
       ctx.live.cases.published(result.eventIds);
@@ -544,17 +530,6 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-
-function parseAlertRef(id: string): number {
-  if (/^\d{1,15}$/.test(id)) return Number(id);
-  try {
-    const decoded = decodeGlobalID(id);
-    if (decoded.typename === 'Alert' && /^\d{1,15}$/.test(decoded.id)) return Number(decoded.id);
-  } catch {
-    // fall through
-  }
-  throw new DomainError('INVALID_INPUT', 'alertId must be an Alert id');
-}
 
 const CaseLiveEvent = builder.objectRef<CaseLiveEventRow>('CaseLiveEvent').implement({
   description: 'A step in some case, as it happens (including automatic 督办).',
@@ -593,22 +568,10 @@ builder.subscriptionField('caseEvents', (t) =>
       const geometry = area.kind === 'geometry' ? (JSON.parse(area.geojson) as Polygon | MultiPolygon) : null;
       const scope = ctx.scope;
       const unit = viewerOf(ctx).unitCode;
-      const early: CaseLiveEventRow[] = [];
-      let deliver: ((event: CaseLiveEventRow) => void) | null = null;
-      const unsubscribe = ctx.live.cases.subscribe((events) => {
-        for (const e of events) {
-          if (unit !== null && e.unit_code !== unit) continue;
-          if (!eventMatches(e, scope, area, geometry)) continue;
-          if (deliver) deliver(e);
-          else if (early.length < 1000) early.push(e);
-        }
-      });
-      return new Repeater<CaseLiveEventRow>(async (push, stop) => {
-        deliver = (e) => void push(e);
-        for (const e of early.splice(0)) deliver(e);
-        await stop;
-        unsubscribe();
-      });
+      return liveStream(
+        ctx.live.cases,
+        (e) => (unit === null || e.unit_code === unit) && eventMatches(e, scope, area, geometry),
+      );
     },
     resolve: (event) => event,
   }),
