@@ -30,10 +30,12 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: {
-      '/api': 'http://127.0.0.1:8080',
-      '/health': 'http://127.0.0.1:8080',
-      '/graphql': 'http://127.0.0.1:8080',
-    },
+    // Everything the API answers; the console's subscriptions stream through as SSE.
+    proxy: Object.fromEntries(
+      ['/api', '/health', '/graphql', '/auth', '/public', '/attachments', '/ingest', '/open311'].map((p) => [
+        p,
+        'http://127.0.0.1:8080',
+      ]),
+    ),
   },
 });

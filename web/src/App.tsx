@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Districts, fetchDistricts } from './data/districts.ts';
 import type { Viewer } from './data/session.ts';
+import './globe/cesium-offline.ts';
 import { CityGlobe } from './globe/CityGlobe/CityGlobe.tsx';
 import { DistrictOutlines } from './globe/DistrictOutlines/DistrictOutlines.tsx';
 import { LandMask } from './globe/LandMask/LandMask.tsx';

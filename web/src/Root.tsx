@@ -1,11 +1,37 @@
-// Signed in → the big screen; otherwise the sign-in page. Signing out returns here.
-import { useCallback, useEffect, useState } from 'react';
-import { App } from './App.tsx';
+// Picks the page by path. The citizen pages (/r/<code>, /t/<trackingNo>) are public: no session is asked
+// for. The duty console (/console) and the big screen (everything else) need a signed-in user; signing out
+// returns here. Every page is loaded on demand, so the console and the phone pages never download Cesium.
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { SESSION_ENDED } from './data/graphql.ts';
 import { fetchViewer, signOut, type Viewer } from './data/session.ts';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { parseRoute, type Route } from './route.ts';
 import { LoginPage } from './ui/LoginPage/LoginPage.tsx';
 
+const App = lazy(() => import('./App.tsx').then((m) => ({ default: m.App })));
+const DutyConsole = lazy(() => import('./console/DutyConsole.tsx').then((m) => ({ default: m.DutyConsole })));
+const CitizenReport = lazy(() =>
+  import('./citizen/CitizenReport.tsx').then((m) => ({ default: m.CitizenReport })),
+);
+const CitizenStatus = lazy(() =>
+  import('./citizen/CitizenStatus.tsx').then((m) => ({ default: m.CitizenStatus })),
+);
+
+function Loading() {
+  const { t } = useI18n();
+  return <div className="status">{t('loading')}</div>;
+}
+
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
 export function Root() {
+  const [route] = useState<Route>(() => parseRoute(window.location.pathname));
+  if (route.page === 'report') return page(<CitizenReport code={route.code} />);
+  if (route.page === 'status') return page(<CitizenStatus trackingNo={route.trackingNo} />);
+  return <SignedIn route={route} />;
+}
+
+function SignedIn({ route }: { route: Extract<Route, { page: 'screen' | 'console' }> }) {
   const { t } = useI18n();
   const [viewer, setViewer] = useState<Viewer | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -16,6 +42,11 @@ export function Root() {
       .catch((e: Error) => setError(e.message));
   }, []);
   useEffect(load, [load]);
+  // A session that ended (expired, signed out elsewhere) brings back the sign-in page.
+  useEffect(() => {
+    window.addEventListener(SESSION_ENDED, load);
+    return () => window.removeEventListener(SESSION_ENDED, load);
+  }, [load]);
 
   // A full reload after signing out drops everything the screen held in memory (and tears Cesium down
   // with the page rather than by unmounting, which currently throws inside Cesium).
@@ -24,8 +55,11 @@ export function Root() {
     window.location.reload();
   }, []);
 
-  if (error) return <div className="status error">{`${t('loadFailed')}${error}`}</div>;
-  if (viewer === undefined) return <div className="status">{t('loading')}</div>;
+  if (error) return <div className="status error">{`${t('requestFailed')}${error}`}</div>;
+  if (viewer === undefined) return <Loading />;
   if (viewer === null) return <LoginPage onSignedIn={load} />;
-  return <App viewer={viewer} onSignOut={onSignOut} />;
+  if (route.page === 'console') {
+    return page(<DutyConsole viewer={viewer} initialCaseId={route.caseId} onSignOut={onSignOut} />);
+  }
+  return page(<App viewer={viewer} onSignOut={onSignOut} />);
 }

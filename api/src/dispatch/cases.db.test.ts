@@ -346,6 +346,44 @@ describe('the closed loop through GraphQL', () => {
     expect(after.stageMinutes).toHaveProperty('dispatched');
   });
 
+  it('caseEvents subscribers see each case as it is when its event arrives (no stale cache in a long request)', async () => {
+    const c = await hotline('SJ0699', new Date());
+    const res = await duty.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({
+        query: 'subscription { caseEvents { action trackingNo case { state version } } }',
+      }),
+    });
+    const reader = res.body!.getReader();
+    const unit = (
+      await one("SELECT code FROM responsible_units WHERE kind = 'street_office' ORDER BY code LIMIT 1")
+    ).code;
+    const decoder = new TextDecoder();
+    let text = '';
+    const until = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before ${needle}`);
+        text += decoder.decode(value);
+      }
+    };
+    await q(
+      duty,
+      `mutation { transitionCase(id: "${c.caseId}", action: REGISTER, version: ${c.version}) { id } }`,
+    );
+    await until('"action":"register"');
+    // That event was resolved, and its case loaded, before the next step.
+    expect(text).toContain(`"case":{"state":"REGISTERED","version":${c.version + 1}`);
+    await q(
+      duty,
+      `mutation { transitionCase(id: "${c.caseId}", action: DISPATCH, version: ${c.version + 1}, unitCode: "${unit}") { id } }`,
+    );
+    await until('"action":"dispatch"');
+    await reader.cancel();
+    expect(text).toContain(`"case":{"state":"DISPATCHED","version":${c.version + 2}`);
+  });
+
   it('two officers acting on one case at once: exactly one wins, the other gets CONFLICT, nothing half-written', async () => {
     const c = await hotline('SJ0699', new Date());
     const other = graphqlClient(pool, { role: 'duty_officer', live, cases: config, log: () => undefined });

@@ -14,7 +14,9 @@ export const CASE_STATES = [
   'SUSPENDED',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
-export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => s !== 'CLOSED' && s !== 'REJECTED');
+export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter(
+  (s) => s !== 'CLOSED' && s !== 'REJECTED',
+);
 export const CASE_SOURCES = ['ALERT', 'CITIZEN', 'HOTLINE', 'PATROL', 'OPEN311'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export type CaseAction =
@@ -82,7 +84,7 @@ export interface CaseDetail extends CaseRow {
   reporterName: string | null;
   reporterPhone: string | null;
   closedAt: string | null;
-  extensionPending: { minutes?: number; comment?: string } | null;
+  extensionPending: { minutes?: number; comment?: string; by?: string } | null;
   handledBy: string | null;
   mergedInto: { trackingNo: string } | null;
   allowedActions: CaseAction[];
@@ -174,6 +176,16 @@ export async function fetchCases(filter: CaseFilter, signal?: AbortSignal) {
 export async function fetchCase(id: string, signal?: AbortSignal): Promise<CaseDetail | null> {
   const data = await gql<{ node: CaseDetail | null }>(
     `query ConsoleCase($id: ID!) { node(id: $id) { ... on Case { ${CASE_DETAIL} } } }`,
+    { id },
+    signal,
+  );
+  return data.node && 'trackingNo' in data.node ? data.node : null;
+}
+
+/** The list fields of one case (to refresh a row after a live event). */
+export async function fetchCaseRow(id: string, signal?: AbortSignal): Promise<CaseRow | null> {
+  const data = await gql<{ node: CaseRow | null }>(
+    `query ConsoleCaseRow($id: ID!) { node(id: $id) { ... on Case { ${CASE_ROW} } } }`,
     { id },
     signal,
   );
@@ -277,9 +289,19 @@ export async function escalateAlert(id: string, comment: string): Promise<AlertR
   return data.escalateAlert;
 }
 
-export const ALERT_EVENTS = 'subscription ConsoleAlertEvents { alertEvents { id kind severity at } }';
+export const ALERT_EVENTS =
+  'subscription ConsoleAlertEvents { alertEvents { id kind severity at alert { id } } }';
+export interface AlertLiveEvent {
+  alertEvents: { id: string; kind: string; severity: Severity; at: string; alert: { id: string } | null };
+}
 export const CASE_EVENTS =
   'subscription ConsoleCaseEvents { caseEvents { id action trackingNo toState case { id } } }';
 export interface CaseLiveEvent {
-  caseEvents: { id: string; action: string; trackingNo: string; toState: CaseState; case: { id: string } | null };
+  caseEvents: {
+    id: string;
+    action: string;
+    trackingNo: string;
+    toState: CaseState;
+    case: { id: string } | null;
+  };
 }

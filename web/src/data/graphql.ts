@@ -12,6 +12,9 @@ export class GraphQLError extends Error {
   }
 }
 
+/** Fired on window when the server no longer knows the session (the app then shows the sign-in page). */
+export const SESSION_ENDED = 'cityone:session-ended';
+
 interface GraphQLBody<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -44,6 +47,7 @@ export async function gql<T>(
   const body = (await response.json().catch(() => null)) as GraphQLBody<T> | null;
   if (!body) throw new GraphQLError(`HTTP_${response.status}`, `HTTP ${response.status}`);
   const error = firstError(body);
+  if (error?.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(SESSION_ENDED));
   if (error) throw error;
   if (!body.data) throw new GraphQLError(`HTTP_${response.status}`, `HTTP ${response.status}: no data`);
   return body.data;

@@ -19,7 +19,7 @@ const MAX_RETRY_MS = 30_000;
 /** Splits SSE text into complete events; returns them and the unfinished rest. */
 export function parseSseChunk(buffer: string): { events: { event: string; data: string }[]; rest: string } {
   const events: { event: string; data: string }[] = [];
-  const blocks = buffer.replace(/\r\n?/g, '\n').split('\n\n');
+  const blocks = buffer.replace(/\r\n|\r(?!$)/g, '\n').split('\n\n');
   const rest = blocks.pop() ?? '';
   for (const block of blocks) {
     let event = 'message';

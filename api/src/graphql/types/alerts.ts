@@ -116,7 +116,9 @@ const AlertHistoryEntry = builder.objectRef<AlertHistoryRow>('AlertHistoryEntry'
   fields: (t) => eventFields(t),
 });
 
+// No caching across a request: an alertEvents subscription is one long request (see Case).
 export const Alert = builder.loadableNodeRef<AlertRow, string, string>('Alert', {
+  loaderOptions: { cache: false },
   id: { resolve: (a) => a.id },
   load: (ids: string[], ctx) =>
     findAlertsByIds(ctx.db, ctx.scope, ids.filter((i) => /^\d{1,15}$/.test(i)).map(Number)),
@@ -185,6 +187,7 @@ Alert.implement({
       },
     }),
     history: t.loadableList({
+      loaderOptions: { cache: false },
       type: AlertHistoryEntry,
       description: 'Every event of the alert, oldest first.',
       load: async (ids: number[], ctx) => {

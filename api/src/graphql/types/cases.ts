@@ -151,7 +151,12 @@ const caseActor = (ctx: ApiContext): CaseActor => ({
   scope: ctx.scope,
 });
 
+// No caching across a request: a caseEvents subscription is one long request, and must see each case as it
+// is when the event arrives (batching within a tick stays).
+const FRESH = { loaderOptions: { cache: false } } as const;
+
 export const Case = builder.loadableNodeRef<CaseRow, string, string>('Case', {
+  ...FRESH,
   id: { resolve: (c) => c.id },
   load: (ids: string[], ctx) =>
     findCasesByIds(ctx.db, viewerOf(ctx), ids.filter((i) => /^\d{1,15}$/.test(i)).map(Number)),
@@ -249,6 +254,7 @@ Case.implement({
       resolve: (c) => (c.merged_into ? String(c.merged_into) : null),
     }),
     events: t.loadableList({
+      ...FRESH,
       type: CaseEvent,
       description: 'Every step, oldest first.',
       load: async (ids: number[], ctx) => {
