@@ -6,6 +6,7 @@ import type { AccessScope } from '../access/scope.ts';
 import type { AccessConfig, CaseConfig } from '../config.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Live } from '../live/live.ts';
+import { type CategoryRow, findCategories } from '../store/cases.repo.ts';
 import type { Queryable } from '../store/db.ts';
 import { findMetrics, type MetricRow } from '../store/devices.repo.ts';
 
@@ -32,6 +33,8 @@ export interface ApiContext {
   cases: CaseConfig;
   /** The metric catalogue, read at most once per request. */
   metrics(): Promise<ReadonlyMap<number, MetricRow>>;
+  /** The case categories by code, read at most once per request. */
+  caseCategories(): Promise<ReadonlyMap<string, CategoryRow>>;
 }
 
 export function createContext(
@@ -43,6 +46,7 @@ export function createContext(
   identity: RequestIdentity,
 ): ApiContext {
   let metrics: Promise<ReadonlyMap<number, MetricRow>> | undefined;
+  let categories: Promise<ReadonlyMap<string, CategoryRow>> | undefined;
   return {
     db: pool,
     pool,
@@ -56,6 +60,10 @@ export function createContext(
     metrics() {
       metrics ??= findMetrics(pool).then((rows) => new Map(rows.map((m) => [m.id, m])));
       return metrics;
+    },
+    caseCategories() {
+      categories ??= findCategories(pool).then((rows) => new Map(rows.map((c) => [c.code, c])));
+      return categories;
     },
   };
 }

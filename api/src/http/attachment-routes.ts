@@ -85,12 +85,7 @@ export function attachmentRoutes(db: Queryable, config: CaseConfig): Hono<AppEnv
     const hash = c.req.param('hash');
     if (!/^[0-9a-f]{64}$/.test(hash))
       return errorResponse(c, 'INVALID_INPUT', 'an attachment id is 64 hex digits');
-    const row = await findVisibleAttachment(
-      db,
-      caseViewer({ ...viewer, unitCode: viewer.unitCode }),
-      hash,
-      viewer.name,
-    );
+    const row = await findVisibleAttachment(db, caseViewer(viewer), hash, viewer.name);
     if (!row) return errorResponse(c, 'NOT_FOUND', `no attachment ${hash} for you`);
     const bytes = await fs.readFile(attachmentPath(config, hash)).catch(() => null);
     if (!bytes)

@@ -1,4 +1,5 @@
 // Who is signed in, and signing in and out (the server keeps the session in an httpOnly cookie).
+import { failure } from './http.ts';
 
 export interface Viewer {
   kind: 'user' | 'token';
@@ -12,25 +13,7 @@ export interface Viewer {
   expiresAt: string;
 }
 
-/** An answer from the server with its error code (e.g. UNAUTHENTICATED, RATE_LIMITED). */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function failure(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string };
-  } | null;
-  return new ApiError(
-    body?.error?.code ?? `HTTP_${response.status}`,
-    body?.error?.message ?? `HTTP ${response.status}`,
-  );
-}
+export { ApiError } from './http.ts';
 
 /** The signed-in viewer, or null when nobody is. */
 export async function fetchViewer(signal?: AbortSignal): Promise<Viewer | null> {

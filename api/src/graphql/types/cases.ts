@@ -26,7 +26,6 @@ import {
   findCaseKpis,
   findCasesByIds,
   findCasesPage,
-  findCategories,
   findNearestPatrolOfficers,
   findUnitSuggestions,
   type KpiRow,
@@ -136,13 +135,7 @@ const PatrolOfficer = builder.objectRef<PatrolOfficerRow>('PatrolOfficer').imple
   }),
 });
 
-const viewerOf = (ctx: ApiContext) => caseViewer({ ...ctx.viewer, unitCode: ctx.viewer.unitCode });
-
-async function categoriesOf(ctx: ApiContext): Promise<Map<string, CategoryRow>> {
-  const cache = ctx as ApiContext & { caseCategories?: Promise<Map<string, CategoryRow>> };
-  cache.caseCategories ??= findCategories(ctx.db).then((rows) => new Map(rows.map((r) => [r.code, r])));
-  return cache.caseCategories;
-}
+const viewerOf = (ctx: ApiContext) => caseViewer(ctx.viewer);
 
 const caseActor = (ctx: ApiContext): CaseActor => ({
   audit: ctx.actor,
@@ -184,7 +177,7 @@ Case.implement({
     urgency: t.field({ type: CaseUrgencyEnum, resolve: (c) => c.urgency }),
     category: t.field({
       type: CaseCategory,
-      resolve: async (c, _args, ctx) => (await categoriesOf(ctx)).get(c.category_code)!,
+      resolve: async (c, _args, ctx) => (await ctx.caseCategories()).get(c.category_code)!,
     }),
     description: t.exposeString('description'),
     address: t.exposeString('address', { nullable: true }),
@@ -202,10 +195,15 @@ Case.implement({
       resolve: (c) => (c.alert_id === null ? null : String(c.alert_id)),
     }),
     unitCode: t.exposeString('unit_code', { nullable: true }),
-    unitName: t.string({
+    unitName: t.loadable({
+      type: 'String',
       nullable: true,
-      resolve: async (c, _args, ctx) =>
-        c.unit_code ? ((await findUnitsByCodes(ctx.db, [c.unit_code]))[0]?.name ?? null) : null,
+      // One query for every case on a page.
+      load: async (codes: string[], ctx) => {
+        const names = new Map((await findUnitsByCodes(ctx.db, codes)).map((u) => [u.code, u.name]));
+        return codes.map((code) => names.get(code) ?? null);
+      },
+      resolve: (c) => c.unit_code,
     }),
     reporterName: t.string({
       nullable: true,
@@ -269,7 +267,7 @@ Case.implement({
       resolve: async (c, _args, ctx) => {
         const actor = machineActor(caseActor(ctx));
         if (!actor) return [];
-        const category = (await categoriesOf(ctx)).get(c.category_code)!;
+        const category = (await ctx.caseCategories()).get(c.category_code)!;
         return allowedActions(
           {
             state: c.state as CaseState,
@@ -407,7 +405,7 @@ builder.queryFields((t) => ({
   }),
   caseCategories: t.field({
     type: [CaseCategory],
-    resolve: async (_root, _args, ctx) => [...(await categoriesOf(ctx)).values()],
+    resolve: async (_root, _args, ctx) => [...(await ctx.caseCategories()).values()],
   }),
   caseKpis: t.field({
     type: [CaseKpi],
