@@ -9,10 +9,12 @@ import { createApp } from '../api/src/http/app.ts';
 import { startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
 import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
 import { startLive } from '../api/src/live/live.ts';
+import { runPeriodically } from '../api/src/live/periodic.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
 import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
+import { buildBuildingTiles } from '../tiles/3d/build-building-tiles.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
 import { seedDemoCases } from './city/demo-cases.ts';
 import { seedCity } from './city/seed-city.ts';
@@ -120,6 +122,21 @@ await runCli(async () => {
       })
     : null;
 
+  // The buildings' 3D Tiles: built now (only changed tiles after the first time) and kept current.
+  const stopTiles =
+    config.map.tilesRebuildMs === 0
+      ? () => undefined
+      : runPeriodically(
+          'rebuilding the buildings tileset',
+          async () => {
+            await buildBuildingTiles(db.pool, { log });
+            return [];
+          },
+          () => undefined,
+          log,
+          config.map.tilesRebuildMs,
+        );
+
   const app = createApp({
     pool: db.apiPool,
     ingest: config.ingest,
@@ -128,6 +145,7 @@ await runCli(async () => {
     webDistDir: config.webDistDir,
     access: config.access,
     cases: config.cases,
+    map: config.map,
     persistedOperations: loadPersistedOperations(config.access.persistedOperationsFile),
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
@@ -143,6 +161,7 @@ await runCli(async () => {
   });
   const stop = async () => {
     server.close();
+    stopTiles();
     await simulator?.stop();
     await mqttIngest.close();
     await broker?.close();

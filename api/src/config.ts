@@ -23,6 +23,31 @@ export interface Config {
   readonly access: AccessConfig;
   readonly ingest: IngestConfig;
   readonly cases: CaseConfig;
+  readonly map: MapConfig;
+}
+
+/** An imagery service the big screen draws under the city (e.g. 天地图), for deployments that have one. */
+export interface ImageryConfig {
+  readonly kind: 'xyz' | 'wmts';
+  /** XYZ: a template with {z} {x} {y} (and {s} for subdomains); WMTS: the KVP or RESTful endpoint. */
+  readonly url: string;
+  /** WMTS only. */
+  readonly layer: string | null;
+  readonly tileMatrixSetId: string | null;
+  readonly style: string;
+  readonly format: string;
+  readonly subdomains: readonly string[];
+  readonly maximumLevel: number;
+  readonly credit: string;
+}
+
+export interface MapConfig {
+  /** null: the offline basemap only (land, districts, streets, roads drawn from our own data). */
+  readonly imagery: ImageryConfig | null;
+  /** The tile server's origin, which the page's CSP must allow for images and fetches. */
+  readonly imageryOrigin: string | null;
+  /** How often an API process checks the buildings for changes and rebuilds their changed tiles; 0: never. */
+  readonly tilesRebuildMs: number;
 }
 
 export interface CaseConfig {
@@ -224,6 +249,52 @@ export function loadCaseConfig(env: NodeJS.ProcessEnv, dataDir: string): CaseCon
   });
 }
 
+export function loadMapConfig(env: NodeJS.ProcessEnv): MapConfig {
+  const tilesRebuildMs = parseCount('TILES_REBUILD_MS', env.TILES_REBUILD_MS ?? '60000', 0, 86_400_000);
+  const url = env.IMAGERY_URL?.trim();
+  if (!url) return Object.freeze({ imagery: null, imageryOrigin: null, tilesRebuildMs });
+  let origin: string;
+  try {
+    const parsed = new URL(url.replace(/\{s\}/g, 'a'));
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)');
+    origin = parsed.origin;
+  } catch {
+    throw new StartupError(`IMAGERY_URL="${url.slice(0, 200)}" is not an http(s) URL`, 'unset it or fix it');
+  }
+  const kind = env.IMAGERY_KIND ?? 'xyz';
+  if (kind !== 'xyz' && kind !== 'wmts') {
+    throw new StartupError(`IMAGERY_KIND="${kind}" is not xyz or wmts`, 'set IMAGERY_KIND=xyz or wmts');
+  }
+  if (kind === 'xyz' && !/\{z\}/.test(url)) {
+    throw new StartupError('IMAGERY_URL has no {z}/{x}/{y} placeholders', 'give an XYZ template');
+  }
+  if (kind === 'wmts' && !env.IMAGERY_LAYER) {
+    throw new StartupError('IMAGERY_KIND=wmts needs IMAGERY_LAYER', 'e.g. IMAGERY_LAYER=img');
+  }
+  // 天地图 and most Chinese services use subdomains (t0…t7) in the host: {s} picks one.
+  const subdomains = (env.IMAGERY_SUBDOMAINS ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
+  const imagery: ImageryConfig = Object.freeze({
+    kind,
+    url,
+    layer: env.IMAGERY_LAYER ?? null,
+    tileMatrixSetId: env.IMAGERY_TILE_MATRIX_SET ?? (kind === 'wmts' ? 'w' : null),
+    style: env.IMAGERY_STYLE ?? 'default',
+    format: env.IMAGERY_FORMAT ?? 'tiles',
+    subdomains,
+    maximumLevel: parseCount('IMAGERY_MAX_LEVEL', env.IMAGERY_MAX_LEVEL ?? '18', 1, 22),
+    credit: env.IMAGERY_CREDIT ?? new URL(url.replace(/\{s\}/g, 'a')).hostname,
+  });
+  // Subdomains change the host's first label (t0…t7.tianditu.gov.cn): the CSP allows *.<the rest>.
+  const parsed = new URL(origin);
+  const imageryOrigin = url.split('/')[2]?.includes('{s}')
+    ? `${parsed.protocol}//*.${parsed.hostname.split('.').slice(1).join('.')}${parsed.port ? `:${parsed.port}` : ''}`
+    : origin;
+  return Object.freeze({ imagery, imageryOrigin, tilesRebuildMs });
+}
+
 function parseTimeout(value: string): number {
   const ms = Number(value);
   if (!Number.isInteger(ms) || ms < 100) {
@@ -254,5 +325,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     access: loadAccessConfig(env, rootDir),
     ingest: loadIngestConfig(env, startPreset),
     cases: loadCaseConfig(env, dataDir),
+    map: loadMapConfig(env),
   });
 }

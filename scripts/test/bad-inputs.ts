@@ -352,7 +352,33 @@ export function generateBadInputs(seed = 1): BadInput[] {
   http('cases', 'GET', '/open311/v2/requests.json?status=maybe');
   http('cases', 'GET', '/open311/v2/requests/..%2F..%2Fpackage.json');
 
-  // 8. path traversal
+  // 8. the big screen: map layers, building tiles, alert filters
+  for (const kind of ['building', 'lamps', '', '%00', 'street_lamp%27', 'x'.repeat(500), '..%2F..%2Fetc']) {
+    http('screen', 'GET', `/api/layers/${kind}`);
+  }
+  for (const t of [
+    't/440304001/99/0/0.glb',
+    't/440304001/7/128/0.glb',
+    't/440304001/7/-1/0.glb',
+    't/440304001/7/0/1e3.glb',
+    't/440304001/7/0/0.png',
+    't/..%2F..%2Fpackage.json/7/0/0.glb',
+    't/440304001/7/0/99999999999999999999.glb',
+    "t/4403'--/7/0/0.glb",
+    't/440304001/NaN/0/0.glb',
+  ]) {
+    http('screen', 'GET', `/tiles/3d/buildings/${t}`);
+  }
+  for (const f of [
+    { assetCode: "BD'; DROP TABLE assets;--" },
+    { assetCode: 'x'.repeat(10_000) },
+    { activeAt: 'yesterday' },
+    { activeAt: '2026-11-20T00:00:00Z', from: '2026-11-19T00:00:00Z' },
+  ]) {
+    gql('screen', 'query($f: AlertFilter) { alerts(filter: $f, first: 5) { totalCount } }', { f });
+  }
+
+  // 9. path traversal
   for (const p of [
     '/../../etc/passwd',
     '/%2e%2e/%2e%2e/etc/passwd',

@@ -1,7 +1,8 @@
-// Once per integration run: migrate the test database and seed the demo city into it.
+// Once per integration run: migrate the test database, seed the demo city into it and build its 3D Tiles.
 import { loadConfig } from '../../api/src/config.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { migrate } from '../../api/src/store/migrate.ts';
+import { buildBuildingTiles } from '../../tiles/3d/build-building-tiles.ts';
 import { seedCity } from '../city/seed-city.ts';
 import { testDatabaseUrl } from './test-database.ts';
 
@@ -10,6 +11,7 @@ export default async function setup(): Promise<void> {
   try {
     await migrate(pool, loadConfig({}).migrationsDir);
     await seedCity(pool, 'demo', 1, () => undefined);
+    await buildBuildingTiles(pool);
   } finally {
     await pool.end();
   }

@@ -1,6 +1,6 @@
 // Picks the page by path. The citizen pages (/r/<code>, /t/<trackingNo>) are public: no session is asked
 // for. The duty console (/console) and the big screen (everything else) need a signed-in user; signing out
-// returns here. Every page is loaded on demand, so the console and the phone pages never download Cesium.
+// returns here. The big screen answers /screen and /. Every page is loaded on demand, so the console and the phone pages never download Cesium.
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { SESSION_ENDED } from './data/graphql.ts';
 import { fetchViewer, signOut, type Viewer } from './data/session.ts';
@@ -8,7 +8,7 @@ import { useI18n } from './i18n/I18nProvider.tsx';
 import { parseRoute, type Route } from './route.ts';
 import { LoginPage } from './ui/LoginPage/LoginPage.tsx';
 
-const App = lazy(() => import('./App.tsx').then((m) => ({ default: m.App })));
+const Screen = lazy(() => import('./screen/Screen.tsx').then((m) => ({ default: m.Screen })));
 const DutyConsole = lazy(() => import('./console/DutyConsole.tsx').then((m) => ({ default: m.DutyConsole })));
 const CitizenReport = lazy(() =>
   import('./citizen/CitizenReport.tsx').then((m) => ({ default: m.CitizenReport })),
@@ -61,5 +61,5 @@ function SignedIn({ route }: { route: Extract<Route, { page: 'screen' | 'console
   if (route.page === 'console') {
     return page(<DutyConsole viewer={viewer} initialCaseId={route.caseId} onSignOut={onSignOut} />);
   }
-  return page(<App viewer={viewer} onSignOut={onSignOut} />);
+  return page(<Screen viewer={viewer} onSignOut={onSignOut} />);
 }

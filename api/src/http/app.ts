@@ -10,12 +10,15 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
+import { buildingTileRoutes } from '../../../tiles/3d/building-tiles.routes.ts';
 import {
   type AccessConfig,
   type CaseConfig,
   type IngestConfig,
   loadCaseConfig,
   loadIngestConfig,
+  loadMapConfig,
+  type MapConfig,
 } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
@@ -27,6 +30,7 @@ import { authRoutes } from './auth-routes.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
 import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
 import { ingestRoutes } from './ingest-routes.ts';
+import { mapRoutes } from './map-routes.ts';
 import { open311Routes } from './open311-routes.ts';
 import { publicRoutes } from './public-routes.ts';
 
@@ -43,25 +47,28 @@ export interface AppDeps {
   live?: Live;
   /** Case deadlines and attachments; default: the built-in calendar, attachments under the OS temp folder. */
   cases?: CaseConfig;
+  /** The big screen's basemap and tile caching; default: offline basemap only. */
+  map?: MapConfig;
 }
 
 /** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
 const MAX_GRAPHQL_BODY = 2 * 1024 * 1024;
 const MAX_AUTH_BODY = 8 * 1024;
 
-// Cesium's widgets need eval (Knockout); everything else stays on this origin (shared/notes/browser-testing.md).
-const CSP = {
+// Cesium's widgets need eval (Knockout); everything else stays on this origin (shared/notes/browser-testing.md),
+// except a configured imagery service, which the map fetches images from.
+const csp = (imageryOrigin: string | null) => ({
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:'],
+  imgSrc: ["'self'", 'data:', 'blob:', ...(imageryOrigin ? [imageryOrigin] : [])],
   workerSrc: ["'self'", 'blob:'],
-  connectSrc: ["'self'"],
+  connectSrc: ["'self'", ...(imageryOrigin ? [imageryOrigin] : [])],
   frameAncestors: ["'none'"],
   formAction: ["'self'"],
   baseUri: ["'self'"],
   objectSrc: ["'none'"],
-};
+});
 
 function tooLarge(limit: number) {
   return bodyLimit({
@@ -76,10 +83,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const ingestConfig = deps.ingest ?? loadIngestConfig({}, 'large');
   const live = deps.live ?? localLive(deps.pool, ingestConfig, log);
   const cases = deps.cases ?? loadCaseConfig({}, path.join(os.tmpdir(), 'city-one-map'));
+  const map = deps.map ?? loadMapConfig({});
   app.use(
     '*',
     secureHeaders({
-      contentSecurityPolicy: CSP,
+      contentSecurityPolicy: csp(map.imageryOrigin),
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: 'max-age=31536000',
       referrerPolicy: 'same-origin',
@@ -148,6 +156,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     return c.json(await findAreasGeoJson(deps.pool, viewer.scope, level as AreaLevel));
   });
 
+  app.route('/api', mapRoutes(deps.pool, map));
+
+  // 3D Tiles of the buildings (tiles/3d), for signed-in callers, cut to their scope.
+  app.use('/tiles/*', identify(deps.pool, deps.access));
+  app.route('/tiles/3d/buildings', buildingTileRoutes(deps.pool));
+
   // GraphQL; a browser asking for HTML gets the bundled GraphiQL page (which then needs a session).
   const graphql = createGraphQLHandler({
     pool: deps.pool,
@@ -184,7 +198,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const appShell = serveStatic({ root: deps.webDistDir, path: 'index.html' });
   app.get('*', async (c, next) => {
     const p = c.req.path;
-    if (/^\/(api|auth|public|ingest|attachments|open311)(\/|$)/.test(p) || p.includes('.')) {
+    if (/^\/(api|auth|public|ingest|attachments|open311|tiles)(\/|$)/.test(p) || p.includes('.')) {
       return next();
     }
     return appShell(c, next);

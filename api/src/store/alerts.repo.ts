@@ -80,6 +80,7 @@ export interface AlertFilter {
   deviceTypes: string[] | null;
   from: Date | null;
   to: Date | null;
+  assetCode: string | null;
 }
 
 export interface RuleFullRow {
@@ -106,6 +107,7 @@ const filterParams = (scope: AccessScope, f: AlertFilter) => [
   f.deviceTypes,
   f.from,
   f.to,
+  f.assetCode,
 ];
 
 export const findAlertEventsByIds = (db: Queryable, ids: readonly number[]) =>

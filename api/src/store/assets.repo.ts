@@ -25,6 +25,9 @@ export const ASSET_KINDS = [
 ] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
+/** 一栋一码 / 一物一码, as the assets table checks it: e.g. BD-440304-000123. */
+export const ASSET_CODE = /^[A-Z]{2}-[0-9A-Z]{6,16}-[0-9]{4,8}$/;
+
 /** A row of the asset_rows view; attrs holds the kind's own columns (snake_case, as in its table). */
 export interface AssetRow {
   id: number;

@@ -21,6 +21,7 @@ const EVENT_INSERT = sql('case_event_insert');
 const EVENTS_BY_CASES = sql('case_events_by_cases');
 const EVENTS_BY_IDS = sql('case_events_by_ids');
 const BY_IDS = sql('cases_by_ids');
+const BY_ALERTS = sql('cases_by_alerts');
 const PAGE = sql('cases_page', true);
 const COUNT = sql('cases_count', true);
 const UNITS = sql('case_unit_suggestions');
@@ -438,6 +439,10 @@ export const findCaseLiveEvents = (db: Queryable, ids: readonly number[]) =>
 
 export const findCasesByIds = (db: Queryable, viewer: CaseViewer, ids: readonly number[]) =>
   queryRows<CaseRow>(db, BY_IDS, [ids, ...viewerParams(viewer)], 'loading cases');
+
+/** Case ids by the alert they were opened from. */
+export const findCaseIdsByAlerts = (db: Queryable, alertIds: readonly number[]) =>
+  queryRows<{ alert_id: number; id: number }>(db, BY_ALERTS, [alertIds], 'finding the cases of alerts');
 
 const filterParams = (viewer: CaseViewer, f: CaseFilter, now: Date) => [
   ...areaParams(f.area),

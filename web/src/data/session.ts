@@ -35,3 +35,8 @@ export async function signIn(username: string, password: string): Promise<void> 
 export async function signOut(): Promise<void> {
   await fetch('/auth/logout', { method: 'POST' });
 }
+
+const CASE_PERMISSIONS = ['alerts:handle', 'cases:dispatch', 'cases:handle'];
+
+/** Whether the viewer works on alerts or cases (and so gets a link to the duty console). */
+export const worksOnCases = (viewer: Viewer) => viewer.permissions.some((p) => CASE_PERMISSIONS.includes(p));

@@ -1,4 +1,8 @@
-// UI text: zh-CN first, English second. Every key exists in both.
+// UI text: zh-CN first, English second. Every key exists in both. The big screen's text lives in its own
+// modules, merged here.
+import { LAYER_MESSAGES } from './layer-messages.ts';
+import { SCREEN_MESSAGES } from './screen-messages.ts';
+
 export const MESSAGES = {
   'zh-CN': {
     title: '城市运行一张图',
@@ -212,6 +216,8 @@ export const MESSAGES = {
     refreshing: '正在刷新…',
     currentState: '当前状态',
     updatedAt: '更新于 {at}',
+    ...SCREEN_MESSAGES['zh-CN'],
+    ...LAYER_MESSAGES['zh-CN'],
   },
   en: {
     title: 'City One Map',
@@ -425,6 +431,8 @@ export const MESSAGES = {
     refreshing: 'Refreshing…',
     currentState: 'Now',
     updatedAt: 'Updated {at}',
+    ...SCREEN_MESSAGES.en,
+    ...LAYER_MESSAGES.en,
   },
 } as const;
 

@@ -22,6 +22,7 @@ import {
   type RuleFullRow,
 } from '../../store/alerts.repo.ts';
 import type { ResolvedArea } from '../../store/area-params.ts';
+import { ASSET_CODE } from '../../store/assets.repo.ts';
 import { insertAudit } from '../../store/audit.repo.ts';
 import { builder, type SchemaTypes } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
@@ -247,6 +248,11 @@ const AlertFilterInput = builder.inputType('AlertFilter', {
     kinds: t.field({ type: [DeviceTypeEnum], description: 'Device types.' }),
     from: t.field({ type: 'DateTime', description: 'Alerts active at some time in [from, to).' }),
     to: t.field({ type: 'DateTime' }),
+    activeAt: t.field({
+      type: 'DateTime',
+      description: 'Alerts active at this instant (raised by then, not yet cleared); for replaying the past.',
+    }),
+    assetCode: t.string({ description: 'Only alerts on this asset, e.g. BD-440304-000123.' }),
   }),
 });
 
@@ -254,9 +260,18 @@ async function toFilter(
   ctx: ApiContext,
   input: typeof AlertFilterInput.$inferInput | null | undefined,
 ): Promise<AlertFilter> {
-  const from = input?.from ?? null;
-  const to = input?.to ?? null;
+  const activeAt = input?.activeAt ?? null;
+  if (activeAt && (input?.from || input?.to)) {
+    throw new DomainError('INVALID_INPUT', 'give either "activeAt" or "from"/"to", not both');
+  }
+  // Active at an instant = active at some time in [activeAt, activeAt + 1 ms).
+  const from = activeAt ?? input?.from ?? null;
+  const to = activeAt ? new Date(activeAt.getTime() + 1) : (input?.to ?? null);
   if (from && to && !(from < to)) throw new DomainError('INVALID_INPUT', '"from" must be before "to"');
+  const assetCode = input?.assetCode ?? null;
+  if (assetCode !== null && !ASSET_CODE.test(assetCode)) {
+    throw new DomainError('INVALID_INPUT', `"${assetCode.slice(0, 40)}" is not an asset code`);
+  }
   const nonEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? [...list] : null);
   return {
     area: await areaOrCity(ctx, input?.area),
@@ -265,6 +280,7 @@ async function toFilter(
     deviceTypes: nonEmpty(input?.kinds),
     from,
     to,
+    assetCode,
   };
 }
 

@@ -23,6 +23,7 @@ import {
   type CategoryRow,
   countCases,
   findCaseEvents,
+  findCaseIdsByAlerts,
   findCaseKpis,
   findCasesByIds,
   findCasesPage,
@@ -155,6 +156,31 @@ export const Case = builder.loadableNodeRef<CaseRow, string, string>('Case', {
     findCasesByIds(ctx.db, viewerOf(ctx), ids.filter((i) => /^\d{1,15}$/.test(i)).map(Number)),
   sort: (c) => String(c.id),
 });
+
+// The case opened from an alert, when the caller may see it (the big screen links to it in the console).
+builder.objectField(Alert, 'case', (t) =>
+  t.loadable({
+    ...FRESH,
+    type: Case,
+    nullable: true,
+    description:
+      'The case opened from this alert (立案), or null when none was opened or it is outside your view.',
+    load: async (alertIds: number[], ctx) => {
+      const pairs = await findCaseIdsByAlerts(ctx.db, alertIds);
+      const cases = await findCasesByIds(
+        ctx.db,
+        viewerOf(ctx),
+        pairs.map((p) => p.id),
+      );
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      return alertIds.map((id) => {
+        const caseId = pairs.find((p) => p.alert_id === id)?.id;
+        return (caseId !== undefined && byId.get(caseId)) || null;
+      });
+    },
+    resolve: (a) => a.id,
+  }),
+);
 
 const Duplicate = builder.objectRef<CaseRow & { distance_m: number }>('CaseDuplicate').implement({
   description: 'An open case of the same category nearby that a report may repeat.',

@@ -45,10 +45,14 @@ export function DistrictOutlines({
     if (!scene) return;
     const lines = new PolylineCollection();
     const labels = new LabelCollection({ scene });
-    const material = Material.fromType('Color', { color: OUTLINE });
     for (const f of districts.features) {
       for (const poly of f.geometry.coordinates) {
-        lines.add({ positions: Cartesian3.fromDegreesArray(poly[0]!.flat()), width: 2.5, material });
+        // One material per polyline: destroying the collection destroys each polyline's own.
+        lines.add({
+          positions: Cartesian3.fromDegreesArray(poly[0]!.flat()),
+          width: 2.5,
+          material: Material.fromType('Color', { color: OUTLINE }),
+        });
       }
       const [lon, lat] = labelPoint(f.geometry.coordinates);
       labels.add({

@@ -1,0 +1,74 @@
+// The buildings as 3D Tiles (/tiles/3d/buildings/tileset.json, built by tiles/3d): one tileset, styled at run
+// time by the chosen colouring; a click resolves to the building through its feature's `code` property.
+import { Cesium3DTileStyle, Cesium3DTileset } from 'cesium';
+import { useEffect, useState } from 'react';
+import { useCesium } from 'resium';
+import { LITE } from '../../globe/render-mode.ts';
+import type { BuildingColouring, Severity } from '../types.ts';
+import { buildingStyleConditions } from './building-style.ts';
+
+export const BUILDINGS_TILESET_URL = '/tiles/3d/buildings/tileset.json';
+
+export function BuildingsTileset({
+  visible,
+  colouring,
+  alertByAsset,
+  onLoaded,
+}: {
+  visible: boolean;
+  colouring: BuildingColouring;
+  alertByAsset: ReadonlyMap<string, Severity>;
+  /** Every tile the current view needs is loaded (fires again after the view changes). */
+  onLoaded?: () => void;
+}) {
+  const { scene } = useCesium();
+  const [tileset, setTileset] = useState<Cesium3DTileset | null>(null);
+
+  useEffect(() => {
+    if (!scene) return;
+    let cancelled = false;
+    let added: Cesium3DTileset | null = null;
+    Cesium3DTileset.fromUrl(BUILDINGS_TILESET_URL, {
+      // Software WebGL pays per pixel and per draw: accept coarser detail there.
+      maximumScreenSpaceError: LITE ? 24 : 16,
+      cullRequestsWhileMoving: true,
+      preloadWhenHidden: false,
+    })
+      .then((t) => {
+        if (cancelled || scene.isDestroyed()) {
+          t.destroy();
+          return;
+        }
+        added = scene.primitives.add(t) as Cesium3DTileset;
+        setTileset(added);
+        scene.requestRender();
+      })
+      .catch((error: Error) => console.error(`buildings tileset failed to load: ${error.message}`));
+    return () => {
+      cancelled = true;
+      setTileset(null);
+      if (added && !scene.isDestroyed()) scene.primitives.remove(added); // remove() destroys it
+    };
+  }, [scene]);
+
+  useEffect(() => {
+    if (!tileset || !onLoaded) return;
+    return tileset.allTilesLoaded.addEventListener(onLoaded);
+  }, [tileset, onLoaded]);
+
+  useEffect(() => {
+    if (!tileset || !scene) return;
+    tileset.show = visible;
+    scene.requestRender();
+  }, [tileset, scene, visible]);
+
+  useEffect(() => {
+    if (!tileset || !scene) return;
+    tileset.style = new Cesium3DTileStyle({
+      color: { conditions: buildingStyleConditions(colouring, alertByAsset) },
+    });
+    scene.requestRender();
+  }, [tileset, scene, colouring, alertByAsset]);
+
+  return null;
+}

@@ -1,0 +1,46 @@
+// Street (街道) boundaries as thin dim lines under the district outlines: the offline basemap's finer grid.
+import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { useEffect } from 'react';
+import { useCesium } from 'resium';
+
+const STREET = Color.fromCssColorString('#38e1ff').withAlpha(0.28);
+
+export function StreetOutlines({ visible }: { visible: boolean }) {
+  const { scene } = useCesium();
+  useEffect(() => {
+    if (!scene) return;
+    const abort = new AbortController();
+    const lines = new PolylineCollection();
+    lines.show = visible;
+    scene.primitives.add(lines);
+    fetch('/api/areas?level=street', { signal: abort.signal })
+      .then((r) =>
+        r.ok
+          ? (r.json() as Promise<FeatureCollection<MultiPolygon>>)
+          : Promise.reject(new Error(`HTTP ${r.status}`)),
+      )
+      .then((streets) => {
+        if (scene.isDestroyed() || lines.isDestroyed()) return;
+        for (const f of streets.features) {
+          for (const poly of f.geometry.coordinates) {
+            lines.add({
+              positions: Cartesian3.fromDegreesArray(poly[0]!.flat()),
+              width: 1,
+              // One material per polyline: the collection destroys each polyline's own.
+              material: Material.fromType('Color', { color: STREET }),
+            });
+          }
+        }
+        scene.requestRender();
+      })
+      .catch((error: Error) => {
+        if (error.name !== 'AbortError') console.warn(`street outlines failed to load: ${error.message}`);
+      });
+    return () => {
+      abort.abort();
+      if (!scene.isDestroyed()) scene.primitives.remove(lines);
+    };
+  }, [scene, visible]);
+  return null;
+}
