@@ -18,6 +18,7 @@ import { seedCity } from '../city/seed-city.ts';
 import { benchCases } from './cases.ts';
 import { benchIngest } from './ingest.ts';
 import { districtLikePolygon } from './polygons.ts';
+import { benchScreen, benchTiles } from './screen.ts';
 import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/city_bench';
@@ -70,6 +71,13 @@ async function main(): Promise<void> {
   if (casesOnly) {
     await reportCases(pool);
     server.close();
+    await pool.end();
+    return;
+  }
+  if (process.argv.includes('--screen-only')) {
+    server.close();
+    await benchTiles(pool);
+    await benchScreen(pool, Number(process.env.SOAK_MINUTES ?? '10'));
     await pool.end();
     return;
   }
@@ -200,6 +208,8 @@ async function main(): Promise<void> {
   hello.close();
   await reportIngest(pool, apiPort);
   await reportCases(pool);
+  await benchTiles(pool);
+  await benchScreen(pool, Number(process.env.SOAK_MINUTES ?? '10'));
   server.close();
   await pool.end();
 }

@@ -34,7 +34,7 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   const watch: PageWatch = { offsite: await guardOffline(page), errors: [], cesium: [] };
   page.on('pageerror', (e) => watch.errors.push(e.message));
   page.on('request', (r) => {
-    if (/cesium|\/assets\/App-[^/]*\.js/i.test(r.url())) watch.cesium.push(r.url());
+    if (/cesium|\/assets\/Screen-[^/]*\.js/i.test(r.url())) watch.cesium.push(r.url());
   });
   return watch;
 }
