@@ -7,6 +7,7 @@ import type pg from 'pg';
 import {
   type BuiltTile,
   deleteTiles,
+  type FeatureRow,
   findStoredTiles,
   findTileFeatures,
   findTileMembers,
@@ -89,19 +90,7 @@ function boundsOf(footprints: readonly Footprint[]): Bounds {
 }
 
 /** Extrudes and encodes one tile. */
-export function encodeTile(
-  record: Planned['record'],
-  rows: readonly {
-    id: number;
-    code: string;
-    height_m: number;
-    safety_grade: string;
-    self_built: boolean;
-    use: string;
-    floors: number;
-    footprint: string;
-  }[],
-): BuiltTile {
+export function encodeTile(record: Planned['record'], rows: readonly FeatureRow[]): BuiltTile {
   const footprints = rows.map((r) => footprintOf(r.footprint));
   const bounds = boundsOf(footprints);
   const mesh = extrude(
