@@ -19,13 +19,6 @@ export function buildingTileRoutes(pool: pg.Pool): Hono<AppEnv> {
   let records: { version: string; tiles: Promise<TileRecord[]> } | null = null;
   const tilesets = new Map<string, string>();
 
-  app.use('*', async (c, next) => {
-    if (!c.get('viewer')) {
-      return errorResponse(c, 'UNAUTHENTICATED', 'sign in first (POST /auth/login) or send a bearer token');
-    }
-    await next();
-  });
-
   app.get('/tileset.json', async (c) => {
     const scope = scopeCode(c.get('viewer')!.scope);
     const build = await findTilesetVersion(pool);

@@ -103,11 +103,8 @@ function missingBelow(n: Node): number {
   return h;
 }
 
-function toTile(n: Node, parentWorld: number[] | null, grouping: boolean): Tile {
-  const tile: Tile = {
-    boundingVolume: { region: region(n) },
-    geometricError: grouping ? GROUPING_ERROR : missingBelow(n),
-  };
+function toTile(n: Node, parentWorld: number[] | null): Tile {
+  const tile: Tile = { boundingVolume: { region: region(n) }, geometricError: missingBelow(n) };
   let world = parentWorld;
   if (n.record) {
     const own = frameMatrix(tileFrame(n.record.bounds));
@@ -117,7 +114,7 @@ function toTile(n: Node, parentWorld: number[] | null, grouping: boolean): Tile 
   }
   if (n.children.size > 0) {
     tile.refine = 'ADD';
-    tile.children = [...n.children.keys()].sort().map((k) => toTile(n.children.get(k)!, world, false));
+    tile.children = [...n.children.keys()].sort().map((k) => toTile(n.children.get(k)!, world));
   }
   return tile;
 }
@@ -144,25 +141,21 @@ export function buildTilesetJson(records: readonly TileRecord[], scope: string |
     node.record = r;
     for (const p of path) grow(p, r.bounds, r.maxHeightM);
   }
-  const grouped = (n: Node): Tile => {
-    const t: Tile = { boundingVolume: { region: region(n) }, geometricError: GROUPING_ERROR, refine: 'ADD' };
-    t.children = [...n.children.keys()].sort().map((k) => toTile(n.children.get(k)!, null, false));
-    return t;
-  };
+  // Root, districts and streets group; below a street the cells begin.
+  const grouped = (n: Node, groupingBelow: number): Tile => ({
+    boundingVolume: { region: region(n) },
+    geometricError: GROUPING_ERROR,
+    refine: 'ADD',
+    children: [...n.children.keys()]
+      .sort()
+      .map((k) =>
+        groupingBelow > 0 ? grouped(n.children.get(k)!, groupingBelow - 1) : toTile(n.children.get(k)!, null),
+      ),
+  });
   const rootTile: Tile =
     root.children.size === 0
       ? { boundingVolume: { region: [0, 0, 0, 0, 0, 0] }, geometricError: 0, children: [] }
-      : {
-          boundingVolume: { region: region(root) },
-          geometricError: GROUPING_ERROR,
-          refine: 'ADD',
-          children: [...root.children.keys()].sort().map((d) => {
-            const district = root.children.get(d)!;
-            const t = grouped(district);
-            t.children = [...district.children.keys()].sort().map((s) => grouped(district.children.get(s)!));
-            return t;
-          }),
-        };
+      : grouped(root, 2);
   return {
     asset: { version: '1.1', generator: 'city-one-map tiles/3d' },
     geometricError: GROUPING_ERROR,

@@ -28,7 +28,7 @@ import { migrationStatus } from '../store/migrate.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
-import { type AppEnv, anonymous, identify, isJson } from './identify.ts';
+import { type AppEnv, anonymous, identify, isJson, signedIn } from './identify.ts';
 import { ingestRoutes } from './ingest-routes.ts';
 import { mapRoutes } from './map-routes.ts';
 import { open311Routes } from './open311-routes.ts';
@@ -139,11 +139,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/ingest', identify(deps.pool, deps.access));
   app.route('/ingest', ingestRoutes(deps.pool, live.ingest, ingestConfig));
 
-  app.use('/api/*', identify(deps.pool, deps.access));
+  app.use('/api/*', identify(deps.pool, deps.access), signedIn);
   app.get('/api/areas', async (c) => {
-    const viewer = c.get('viewer');
-    if (!viewer)
-      return errorResponse(c, 'UNAUTHENTICATED', 'sign in first (POST /auth/login) or send a bearer token');
+    const viewer = c.get('viewer')!;
     const level = c.req.query('level') ?? 'district';
     if (!(AREA_LEVELS as readonly string[]).includes(level)) {
       return errorResponse(
@@ -159,7 +157,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', mapRoutes(deps.pool, map));
 
   // 3D Tiles of the buildings (tiles/3d), for signed-in callers, cut to their scope.
-  app.use('/tiles/*', identify(deps.pool, deps.access));
+  app.use('/tiles/*', identify(deps.pool, deps.access), signedIn);
   app.route('/tiles/3d/buildings', buildingTileRoutes(deps.pool));
 
   // GraphQL; a browser asking for HTML gets the bundled GraphiQL page (which then needs a session).

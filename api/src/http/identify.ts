@@ -8,6 +8,7 @@ import { parseBearer, parseSessionSecret } from '../access/credentials.ts';
 import type { Principal, RequestOrigin } from '../access/principal.ts';
 import type { AccessConfig } from '../config.ts';
 import type { Queryable } from '../store/db.ts';
+import { errorResponse } from './http-error.ts';
 
 export const SESSION_COOKIE = 'com_session';
 /** A session's absolute lifetime (see session_principal.sql). */
@@ -76,3 +77,11 @@ export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler
     await next();
   };
 }
+
+/** After identify(): refuses a request without a signed-in user or a valid token. */
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('viewer')) {
+    return errorResponse(c, 'UNAUTHENTICATED', 'sign in first (POST /auth/login) or send a bearer token');
+  }
+  await next();
+};

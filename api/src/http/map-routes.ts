@@ -1,5 +1,5 @@
-// The big screen's map data: asset layers as GeoJSON (GET /api/layers/<kind>, cut to the caller's scope) and
-// the basemap settings (GET /api/map-config: the imagery service a deployment configured, if any).
+// The big screen's map data, for signed-in callers: asset layers as GeoJSON (GET /api/layers/<kind>, cut to
+// the caller's scope) and the basemap settings (GET /api/map-config: a configured imagery service, if any).
 import { Hono } from 'hono';
 import type pg from 'pg';
 import type { MapConfig } from '../config.ts';
@@ -9,13 +9,6 @@ import type { AppEnv } from './identify.ts';
 
 export function mapRoutes(pool: pg.Pool, map: MapConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
-    if (!c.get('viewer')) {
-      return errorResponse(c, 'UNAUTHENTICATED', 'sign in first (POST /auth/login) or send a bearer token');
-    }
-    await next();
-  });
-
   app.get('/layers/:kind', async (c) => {
     const kind = c.req.param('kind');
     if (!isMapLayer(kind)) {

@@ -20,14 +20,19 @@ export function useQuery<T>(
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
   const seq = useRef(0);
+  const inFlight = useRef<AbortController | null>(null);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   const reload = useCallback(() => {
     const n = ++seq.current;
+    // A newer load supersedes the one in flight: its answer would be ignored, so stop fetching it.
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
     setLoading(true);
     loadRef
-      .current(new AbortController().signal)
+      .current(controller.signal)
       .then((value) => {
         if (n !== seq.current) return;
         setData(value);
@@ -47,6 +52,7 @@ export function useQuery<T>(
     reload();
     return () => {
       seq.current++;
+      inFlight.current?.abort();
     };
   }, [enabled, reload, ...deps]);
 

@@ -37,6 +37,7 @@ import { ScreenLayout } from './ScreenLayout.tsx';
 import './screen.css';
 import { TourControl, type TourStop } from './tour/TourControl.tsx';
 import {
+  type ActiveAlert,
   type BuildingColouring,
   LAYER_IDS,
   type LayerId,
@@ -47,6 +48,21 @@ import {
 
 const ALL_VISIBLE = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>;
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
+
+/** The worst active severity per key (an asset's code, a district's code); alerts without one are left out. */
+function worstBy(
+  alerts: readonly ActiveAlert[],
+  key: (a: ActiveAlert) => string | null,
+): Map<string, Severity> {
+  const worst = new Map<string, Severity>();
+  for (const a of alerts) {
+    const k = key(a);
+    if (k === null) continue;
+    const prev = worst.get(k);
+    if (!prev || rank(a.severity) > rank(prev)) worst.set(k, a.severity);
+  }
+  return worst;
+}
 
 export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
   const { t, locale } = useI18n();
@@ -81,24 +97,8 @@ export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =>
   const { alerts, recent, connection, lastChangeAt } = useActiveAlerts({ areaCode: focus, replayAt });
   const kpis = useScreenKpis({ areaCode: focus, lastChangeAt });
 
-  const alertByAsset = useMemo(() => {
-    const m = new Map<string, Severity>();
-    for (const a of alerts) {
-      if (!a.assetCode) continue;
-      const prev = m.get(a.assetCode);
-      if (!prev || rank(a.severity) > rank(prev)) m.set(a.assetCode, a.severity);
-    }
-    return m;
-  }, [alerts]);
-  const worstByDistrict = useMemo(() => {
-    const m = new Map<string, Severity>();
-    for (const a of alerts) {
-      if (!a.districtCode) continue;
-      const prev = m.get(a.districtCode);
-      if (!prev || rank(a.severity) > rank(prev)) m.set(a.districtCode, a.severity);
-    }
-    return m;
-  }, [alerts]);
+  const alertByAsset = useMemo(() => worstBy(alerts, (a) => a.assetCode), [alerts]);
+  const worstByDistrict = useMemo(() => worstBy(alerts, (a) => a.districtCode), [alerts]);
 
   const focusOn = useCallback(
     (code: string | null) => {
@@ -179,7 +179,7 @@ export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =>
       >
         <CityGlobe>
           {imagery ? <ImageryLayer imagery={imagery} /> : <LandMask onReady={onLand} />}
-          <StreetOutlines visible />
+          <StreetOutlines />
           {districts && <DistrictOutlines districts={districts} locale={locale} onReady={onOutlines} />}
           <AreaTint
             districts={districts ?? EMPTY}

@@ -6,13 +6,12 @@ import { useCesium } from 'resium';
 
 const STREET = Color.fromCssColorString('#38e1ff').withAlpha(0.28);
 
-export function StreetOutlines({ visible }: { visible: boolean }) {
+export function StreetOutlines() {
   const { scene } = useCesium();
   useEffect(() => {
     if (!scene) return;
     const abort = new AbortController();
     const lines = new PolylineCollection();
-    lines.show = visible;
     scene.primitives.add(lines);
     fetch('/api/areas?level=street', { signal: abort.signal })
       .then((r) =>
@@ -41,6 +40,6 @@ export function StreetOutlines({ visible }: { visible: boolean }) {
       abort.abort();
       if (!scene.isDestroyed()) scene.primitives.remove(lines);
     };
-  }, [scene, visible]);
+  }, [scene]);
   return null;
 }

@@ -1,6 +1,6 @@
 // The screen's figures for the focused district or the city: areaStats (every 30 s, and soon after the alert
 // list changes) and the alerts raised per hour over the last 24 hours (paged start times, bucketed here).
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { gql } from '../../data/graphql.ts';
 import { useDebounced, useQuery } from '../../data/useQuery.ts';
 import { hourBuckets, type TrendBucket, trendStart } from './alert-trend.ts';
@@ -102,13 +102,28 @@ function useEvery(reload: () => void, ms: number) {
   }, [reload, ms]);
 }
 
+/**
+ * The query's reload, skipped while a load is still running: on a large city a city-wide areaStats takes
+ * seconds, and timed or alert-driven reloads must not pile up behind it.
+ */
+function useReloadWhenIdle(query: { loading: boolean; reload: () => void }): () => void {
+  const busy = useRef(query.loading);
+  busy.current = query.loading;
+  const { reload } = query;
+  return useCallback(() => {
+    if (!busy.current) reload();
+  }, [reload]);
+}
+
 export function useScreenKpis({ areaCode, lastChangeAt }: { areaCode: string | null; lastChangeAt: number }) {
   const stats = useQuery((signal) => fetchStats(areaCode, signal), [areaCode]);
   const trend = useQuery((signal) => fetchTrend(areaCode, signal), [areaCode]);
-  useEvery(stats.reload, STATS_EVERY_MS);
-  useEvery(trend.reload, TREND_EVERY_MS);
-  const statsSoon = useDebounced(stats.reload, STATS_AFTER_CHANGE_MS);
-  const trendSoon = useDebounced(trend.reload, TREND_AFTER_CHANGE_MS);
+  const reloadStats = useReloadWhenIdle(stats);
+  const reloadTrend = useReloadWhenIdle(trend);
+  useEvery(reloadStats, STATS_EVERY_MS);
+  useEvery(reloadTrend, TREND_EVERY_MS);
+  const statsSoon = useDebounced(reloadStats, STATS_AFTER_CHANGE_MS);
+  const trendSoon = useDebounced(reloadTrend, TREND_AFTER_CHANGE_MS);
   useEffect(() => {
     if (lastChangeAt > 0) {
       statsSoon();
