@@ -1,5 +1,7 @@
 // UI text: zh-CN first, English second. Every key exists in both. The big screen's text lives in its own
 // modules, merged here.
+import { ANALYST_MAP_MESSAGES } from './analyst-map-messages.ts';
+import { ANALYST_PANEL_MESSAGES } from './analyst-panel-messages.ts';
 import { LAYER_MESSAGES } from './layer-messages.ts';
 import { SCREEN_MESSAGES } from './screen-messages.ts';
 
@@ -218,6 +220,8 @@ export const MESSAGES = {
     updatedAt: '更新于 {at}',
     ...SCREEN_MESSAGES['zh-CN'],
     ...LAYER_MESSAGES['zh-CN'],
+    ...ANALYST_MAP_MESSAGES['zh-CN'],
+    ...ANALYST_PANEL_MESSAGES['zh-CN'],
   },
   en: {
     title: 'City One Map',
@@ -433,6 +437,8 @@ export const MESSAGES = {
     updatedAt: 'Updated {at}',
     ...SCREEN_MESSAGES.en,
     ...LAYER_MESSAGES.en,
+    ...ANALYST_MAP_MESSAGES.en,
+    ...ANALYST_PANEL_MESSAGES.en,
   },
 } as const;
 
