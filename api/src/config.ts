@@ -48,6 +48,14 @@ export interface MapConfig {
   readonly imageryOrigin: string | null;
   /** How often an API process checks the buildings for changes and rebuilds their changed tiles; 0: never. */
   readonly tilesRebuildMs: number;
+  /** The vector tiles' memory cache (MVT_CACHE_MB) and how stale a cached tile may be (MVT_POLL_MS). */
+  readonly vectorTiles: VectorTileConfig;
+}
+
+export interface VectorTileConfig {
+  readonly cacheBytes: number;
+  /** The tile server looks at the map change log at most this often before serving from its cache. */
+  readonly pollMs: number;
 }
 
 export interface CaseConfig {
@@ -251,8 +259,12 @@ export function loadCaseConfig(env: NodeJS.ProcessEnv, dataDir: string): CaseCon
 
 export function loadMapConfig(env: NodeJS.ProcessEnv): MapConfig {
   const tilesRebuildMs = parseCount('TILES_REBUILD_MS', env.TILES_REBUILD_MS ?? '60000', 0, 86_400_000);
+  const vectorTiles: VectorTileConfig = Object.freeze({
+    cacheBytes: parseCount('MVT_CACHE_MB', env.MVT_CACHE_MB ?? '128', 0, 65_536) * 1024 * 1024,
+    pollMs: parseCount('MVT_POLL_MS', env.MVT_POLL_MS ?? '1000', 0, 60_000),
+  });
   const url = env.IMAGERY_URL?.trim();
-  if (!url) return Object.freeze({ imagery: null, imageryOrigin: null, tilesRebuildMs });
+  if (!url) return Object.freeze({ imagery: null, imageryOrigin: null, tilesRebuildMs, vectorTiles });
   let origin: string;
   try {
     const parsed = new URL(url.replace(/\{s\}/g, 'a'));
@@ -292,7 +304,7 @@ export function loadMapConfig(env: NodeJS.ProcessEnv): MapConfig {
   const imageryOrigin = url.split('/')[2]?.includes('{s}')
     ? `${parsed.protocol}//*.${parsed.hostname.split('.').slice(1).join('.')}${parsed.port ? `:${parsed.port}` : ''}`
     : origin;
-  return Object.freeze({ imagery, imageryOrigin, tilesRebuildMs });
+  return Object.freeze({ imagery, imageryOrigin, tilesRebuildMs, vectorTiles });
 }
 
 function parseTimeout(value: string): number {

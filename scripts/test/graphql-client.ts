@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createToken } from '../../api/src/access/accounts.service.ts';
 import type { Actor } from '../../api/src/access/principal.ts';
 import type { Role } from '../../api/src/access/roles.ts';
-import { type CaseConfig, loadConfig } from '../../api/src/config.ts';
+import { type CaseConfig, loadConfig, type MapConfig } from '../../api/src/config.ts';
 import { createApp } from '../../api/src/http/app.ts';
 import type { Live } from '../../api/src/live/live.ts';
 import type { Queryable } from '../../api/src/store/db.ts';
@@ -48,6 +48,7 @@ export interface ClientOptions {
   /** The live side (event buses) the app publishes to; default: its own in-process one. */
   live?: Live;
   cases?: CaseConfig;
+  map?: MapConfig;
 }
 
 export function graphqlClient(db: Queryable, options: ClientOptions = {}) {
@@ -60,6 +61,7 @@ export function graphqlClient(db: Queryable, options: ClientOptions = {}) {
     persistedOperations: options.persistedOperations ?? null,
     live: options.live,
     cases: options.cases,
+    map: options.map,
     log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
   });
   let token: Promise<string> | undefined;

@@ -3,7 +3,7 @@
 import type { AccessScope } from '../access/scope.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ResolvedArea } from '../store/area-params.ts';
-import { type AreaRow, checkPolygon, findAreasByCodes } from '../store/areas.repo.ts';
+import { type AreaRow, checkPolygon, findAreasByCodes, findServiceArea } from '../store/areas.repo.ts';
 import type { Queryable } from '../store/db.ts';
 import { type AreaInputValue, parseAreaInput } from './area-input.ts';
 import type { BBox } from './geojson.ts';
@@ -57,4 +57,18 @@ export async function resolveArea(
   }
   if (!check.in_city) throw new DomainError('OUT_OF_SERVICE_AREA', 'this area is outside the city');
   return { kind: 'geometry', geojson };
+}
+
+const WORLD: BBox = [-180, -90, 180, 90];
+
+/**
+ * The city's extent, read from the database the first time it is asked for after the city exists (before
+ * seeding, every point is "in the city").
+ */
+export function serviceAreaReader(db: Queryable): () => Promise<BBox> {
+  let known: BBox | null = null;
+  return async () => {
+    known ??= await findServiceArea(db);
+    return known ?? WORLD;
+  };
 }

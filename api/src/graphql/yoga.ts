@@ -7,9 +7,9 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type pg from 'pg';
 import type { AccessConfig, CaseConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
+import { serviceAreaReader } from '../geo/area.service.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Live } from '../live/live.ts';
-import { findServiceArea } from '../store/areas.repo.ts';
 import { type ApiContext, createContext, type RequestIdentity } from './context.ts';
 import { mutationAuditPlugin } from './mutation-audit.ts';
 import { schema } from './schema.ts';
@@ -24,8 +24,6 @@ export interface GraphQLDeps {
   cases: CaseConfig;
 }
 
-const WORLD: BBox = [-180, -90, 180, 90];
-
 export interface GraphQLHandler {
   /** Answers one signed-in request. */
   handle(request: Request, identity: RequestIdentity): Promise<Response>;
@@ -35,7 +33,7 @@ export interface GraphQLHandler {
 export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
   // The persisted-operations plugin sees only the Request; this is how it learns who sent it.
   const identities = new WeakMap<Request, RequestIdentity>();
-  let serviceArea: BBox | null = null;
+  const serviceArea = serviceAreaReader(deps.pool);
   const log = deps.log;
   const plugins: Plugin<ApiContext & RequestIdentity>[] = [mutationAuditPlugin(log)];
   const persisted = deps.persistedOperations;
@@ -105,9 +103,7 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
       },
     },
     context: async ({ viewer, origin }) => {
-      // Read once the city exists; before seeding, every point is "in the city" and nothing is found.
-      serviceArea ??= await findServiceArea(deps.pool);
-      return createContext(deps.pool, deps.access, serviceArea ?? WORLD, deps.live, deps.cases, {
+      return createContext(deps.pool, deps.access, await serviceArea(), deps.live, deps.cases, {
         viewer,
         origin,
       });

@@ -11,6 +11,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import { buildingTileRoutes } from '../../../tiles/3d/building-tiles.routes.ts';
+import { mvtRoutes } from '../../../tiles/mvt/mvt.routes.ts';
 import {
   type AccessConfig,
   type CaseConfig,
@@ -54,6 +55,7 @@ export interface AppDeps {
 /** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
 const MAX_GRAPHQL_BODY = 2 * 1024 * 1024;
 const MAX_AUTH_BODY = 8 * 1024;
+const TILE_IDENTITY_MS = 5_000;
 
 // Cesium's widgets need eval (Knockout); everything else stays on this origin (shared/notes/browser-testing.md),
 // except a configured imagery service, which the map fetches images from.
@@ -156,9 +158,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api', mapRoutes(deps.pool, map));
 
-  // 3D Tiles of the buildings (tiles/3d), for signed-in callers, cut to their scope.
-  app.use('/tiles/*', identify(deps.pool, deps.access), signedIn);
+  // 3D Tiles of the buildings (tiles/3d) and vector tiles (tiles/mvt), for signed-in callers, cut to their
+  // scope. A map asks for dozens of tiles at once: who sent them is remembered for a few seconds.
+  app.use('/tiles/*', identify(deps.pool, deps.access, { cacheMs: TILE_IDENTITY_MS }), signedIn);
   app.route('/tiles/3d/buildings', buildingTileRoutes(deps.pool));
+  app.route('/tiles', mvtRoutes(deps.pool, map.vectorTiles).app);
 
   // GraphQL; a browser asking for HTML gets the bundled GraphiQL page (which then needs a session).
   const graphql = createGraphQLHandler({

@@ -59,7 +59,27 @@ export function anonymous(access: AccessConfig): MiddlewareHandler<AppEnv> {
   };
 }
 
-export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler<AppEnv> {
+export interface IdentifyOptions {
+  /**
+   * How long a resolved credential is remembered (0: looked up on every request). Used for tiles, where a
+   * map view asks for dozens at once: a sign-out or revocation reaches them within this time.
+   */
+  cacheMs?: number;
+}
+
+const MAX_REMEMBERED = 10_000;
+
+export function identify(
+  db: Queryable,
+  access: AccessConfig,
+  options: IdentifyOptions = {},
+): MiddlewareHandler<AppEnv> {
+  const cacheMs = options.cacheMs ?? 0;
+  const remembered = new Map<string, { viewer: Principal | null; until: number }>();
+  const resolve = async (token: string | null, secret: string | null): Promise<Principal | null> => {
+    if (token) return principalFromToken(db, token);
+    return secret ? principalFromSession(db, access, secret) : null;
+  };
   return async (c, next) => {
     setOrigin(c, access);
     // Signing out needs only the cookie, also when its account can no longer be resolved.
@@ -68,11 +88,21 @@ export function identify(db: Queryable, access: AccessConfig): MiddlewareHandler
       return next();
     }
     const token = parseBearer(c.req.header('authorization'));
-    if (token) {
-      c.set('viewer', await principalFromToken(db, token));
+    const secret = token ? null : parseSessionSecret(getCookie(c, SESSION_COOKIE));
+    if (cacheMs === 0) {
+      c.set('viewer', await resolve(token, secret));
+      return next();
+    }
+    const key = token ? `t:${token}` : `s:${secret ?? ''}`;
+    const now = Date.now();
+    const hit = remembered.get(key);
+    if (hit && hit.until > now) {
+      c.set('viewer', hit.viewer);
     } else {
-      const secret = parseSessionSecret(getCookie(c, SESSION_COOKIE));
-      c.set('viewer', secret ? await principalFromSession(db, access, secret) : null);
+      const viewer = await resolve(token, secret);
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      remembered.set(key, { viewer, until: now + cacheMs });
+      c.set('viewer', viewer);
     }
     await next();
   };
