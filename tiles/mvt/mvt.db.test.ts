@@ -2,7 +2,7 @@
 // what SQL says is in the tile, filters and scope cut them, bad requests are refused before any SQL, and a
 // change under a cached tile replaces it while tiles elsewhere stay cached.
 import { VectorTile } from '@mapbox/vector-tile';
-import Pbf from 'pbf';
+import { PbfReader } from 'pbf';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMapConfig } from '../../api/src/config.ts';
@@ -49,7 +49,7 @@ async function getTile(client: typeof city, path: string, headers: Record<string
 }
 
 function decode(bytes: Uint8Array, layer: string) {
-  const tile = new VectorTile(new Pbf(bytes));
+  const tile = new VectorTile(new PbfReader(bytes));
   const l = tile.layers[layer];
   if (!l) return [];
   return Array.from({ length: l.length }, (_, i) => {

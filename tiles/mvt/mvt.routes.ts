@@ -13,7 +13,7 @@ import { serviceAreaReader } from '../../api/src/geo/area.service.ts';
 import type { AppEnv } from '../../api/src/http/identify.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { renderTile } from './mvt.repo.ts';
-import { BUFFER, EXTENT, TILEJSON_MAXZOOM } from './mvt-layers.ts';
+import { BUFFER, EXTENT } from './mvt-layers.ts';
 import { type Bounds, type CachedTile, TileCache } from './tile-cache.ts';
 import {
   type LayerQuery,

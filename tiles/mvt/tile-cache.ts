@@ -90,8 +90,8 @@ export class TileCache {
     this.delete(key);
     const bytes = tile.body.byteLength + key.length * 2 + 200;
     this.entries.set(key, { tile, layer, bounds, createdAt: now, bytes });
-    let keys = this.byLayer.get(layer);
-    if (!keys) this.byLayer.set(layer, (keys = new Set()));
+    const keys = this.byLayer.get(layer) ?? new Set<string>();
+    this.byLayer.set(layer, keys);
     keys.add(key);
     this.bytes += bytes;
     this.evictOverBudget();

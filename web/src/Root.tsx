@@ -1,6 +1,7 @@
 // Picks the page by path. The citizen pages (/r/<code>, /t/<trackingNo>) are public: no session is asked
-// for. The duty console (/console) and the big screen (everything else) need a signed-in user; signing out
-// returns here. The big screen answers /screen and /. Every page is loaded on demand, so the console and the phone pages never download Cesium.
+// for. The duty console (/console), the analyst workbench (/analyst) and the big screen (everything else)
+// need a signed-in user; signing out returns here. The big screen answers /screen and /. Every page is
+// loaded on demand, so the console, the workbench and the phone pages never download Cesium.
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import { SESSION_ENDED } from './data/graphql.ts';
 import { fetchViewer, signOut, type Viewer } from './data/session.ts';
@@ -9,6 +10,7 @@ import { parseRoute, type Route } from './route.ts';
 import { LoginPage } from './ui/LoginPage/LoginPage.tsx';
 
 const Screen = lazy(() => import('./screen/Screen.tsx').then((m) => ({ default: m.Screen })));
+const Analyst = lazy(() => import('./analyst/Analyst.tsx').then((m) => ({ default: m.Analyst })));
 const DutyConsole = lazy(() => import('./console/DutyConsole.tsx').then((m) => ({ default: m.DutyConsole })));
 const CitizenReport = lazy(() =>
   import('./citizen/CitizenReport.tsx').then((m) => ({ default: m.CitizenReport })),
@@ -31,7 +33,7 @@ export function Root() {
   return <SignedIn route={route} />;
 }
 
-function SignedIn({ route }: { route: Extract<Route, { page: 'screen' | 'console' }> }) {
+function SignedIn({ route }: { route: Extract<Route, { page: 'screen' | 'console' | 'analyst' }> }) {
   const { t } = useI18n();
   const [viewer, setViewer] = useState<Viewer | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -61,5 +63,6 @@ function SignedIn({ route }: { route: Extract<Route, { page: 'screen' | 'console
   if (route.page === 'console') {
     return page(<DutyConsole viewer={viewer} initialCaseId={route.caseId} onSignOut={onSignOut} />);
   }
+  if (route.page === 'analyst') return page(<Analyst viewer={viewer} onSignOut={onSignOut} />);
   return page(<Screen viewer={viewer} onSignOut={onSignOut} />);
 }

@@ -9,6 +9,9 @@ describe('parseRoute', () => {
     expect(parseRoute('/console')).toEqual({ page: 'console', caseId: null });
     expect(parseRoute('/console/')).toEqual({ page: 'console', caseId: null });
     expect(parseRoute(casePath('Q2FzZTox'))).toEqual({ page: 'console', caseId: 'Q2FzZTox' });
+    expect(parseRoute('/analyst')).toEqual({ page: 'analyst' });
+    expect(parseRoute('/analyst/')).toEqual({ page: 'analyst' });
+    expect(parseRoute('/analyst/x')).toEqual({ page: 'screen' });
     expect(parseRoute('/r')).toEqual({ page: 'screen' });
     expect(parseRoute('/somewhere/else')).toEqual({ page: 'screen' });
   });

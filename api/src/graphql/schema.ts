@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import './scalars.ts';
 import './types/accounts.ts';
 import './types/alerts.ts';
+import './types/analysis.ts';
 import './types/area.ts';
 import './types/audit.ts';
 import './types/cases.ts';

@@ -8,7 +8,6 @@ import type pg from 'pg';
 import type { AccessConfig, CaseConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { serviceAreaReader } from '../geo/area.service.ts';
-import type { BBox } from '../geo/geojson.ts';
 import type { Live } from '../live/live.ts';
 import { type ApiContext, createContext, type RequestIdentity } from './context.ts';
 import { mutationAuditPlugin } from './mutation-audit.ts';

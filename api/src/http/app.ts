@@ -26,6 +26,7 @@ import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { type Live, localLive } from '../live/live.ts';
 import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
 import { migrationStatus } from '../store/migrate.ts';
+import { analysisRoutes } from './analysis-routes.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
@@ -157,6 +158,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/api', mapRoutes(deps.pool, map));
+  app.use('/api/analysis/*', tooLarge(MAX_GRAPHQL_BODY));
+  app.route('/api/analysis', analysisRoutes(deps.pool));
 
   // 3D Tiles of the buildings (tiles/3d) and vector tiles (tiles/mvt), for signed-in callers, cut to their
   // scope. A map asks for dozens of tiles at once: who sent them is remembered for a few seconds.

@@ -62,7 +62,7 @@ const AlertStateEnum = builder.enumType('AlertState', {
   ] as const,
 });
 
-const DeviceTypeEnum = builder.enumType('DeviceType', {
+export const DeviceTypeEnum = builder.enumType('DeviceType', {
   values: Object.fromEntries(DEVICE_TYPES.map((t) => [t.toUpperCase(), { value: t }])) as Record<
     string,
     { value: string }

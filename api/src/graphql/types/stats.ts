@@ -8,7 +8,7 @@ interface Count {
   count: number;
 }
 
-const CountRef = builder.objectRef<Count>('Count').implement({
+export const CountRef = builder.objectRef<Count>('Count').implement({
   description:
     'A count per category; key is the value of the matching enum (AssetKind, SafetyGrade, BuildingUse).',
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
