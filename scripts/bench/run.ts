@@ -17,6 +17,7 @@ import { Rng } from '../city/rng.ts';
 import { seedCity } from '../city/seed-city.ts';
 import { benchCases } from './cases.ts';
 import { benchIngest } from './ingest.ts';
+import { benchMvt } from './mvt.ts';
 import { districtLikePolygon } from './polygons.ts';
 import { benchScreen, benchTiles } from './screen.ts';
 import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
@@ -71,6 +72,12 @@ async function main(): Promise<void> {
   if (casesOnly) {
     await reportCases(pool);
     server.close();
+    await pool.end();
+    return;
+  }
+  if (process.argv.includes('--mvt-only')) {
+    server.close();
+    await benchMvt(pool, token);
     await pool.end();
     return;
   }
@@ -209,6 +216,7 @@ async function main(): Promise<void> {
   await reportIngest(pool, apiPort);
   await reportCases(pool);
   await benchTiles(pool);
+  await benchMvt(pool, token);
   await benchScreen(pool, Number(process.env.SOAK_MINUTES ?? '10'));
   server.close();
   await pool.end();

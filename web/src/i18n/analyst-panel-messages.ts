@@ -73,7 +73,7 @@ export const ANALYST_PANEL_MESSAGES = {
     apAlertsTitle: '告警清单',
     apTotalItems: '共 {n} 项',
     apTotalAlerts: '共 {n} 条',
-    apTruncated: '仅显示前 {limit} 项，导出同样至多 {limit} 项；导出全部请缩小范围',
+    apTruncated: '仅显示前 {limit} 项；导出文件包含全部（至多 100,000 项）',
     apEmptyAssets: '该区域内没有符合条件的资产',
     apEmptyAlerts: '该时段内没有告警',
     apSelectHint: '点击一行可在地图上定位',
@@ -193,8 +193,7 @@ export const ANALYST_PANEL_MESSAGES = {
     apAlertsTitle: 'Alerts',
     apTotalItems: '{n} in all',
     apTotalAlerts: '{n} in all',
-    apTruncated:
-      'Only the first {limit} are shown, and exports also stop at {limit}; narrow the area to export them all',
+    apTruncated: 'Showing the first {limit}; downloads hold all of them (up to 100,000)',
     apEmptyAssets: 'No matching assets in this area',
     apEmptyAlerts: 'No alerts in this period',
     apSelectHint: 'Click a row to find it on the map',
