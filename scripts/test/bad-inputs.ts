@@ -378,7 +378,62 @@ export function generateBadInputs(seed = 1): BadInput[] {
     gql('screen', 'query($f: AlertFilter) { alerts(filter: $f, first: 5) { totalCount } }', { f });
   }
 
-  // 9. path traversal
+  // 9. the analyst workbench: vector tiles, trends, tables and downloads
+  for (const t of [
+    'roads/14/1/1.mvt',
+    'buildings/99/0/0.mvt',
+    'buildings/14/99999/0.mvt',
+    'buildings/14/1/NaN.mvt',
+    'buildings/14/1/1.mvt?safetyGrade=Z',
+    "buildings/14/1/1.mvt?district=44'--",
+    'buildings/14/1/1.mvt?selfBuilt=maybe&selfBuilt=true',
+    `buildings/14/1/1.mvt?use=${'office,'.repeat(500)}`,
+    'alerts/14/1/1.mvt?from=2026-99-99',
+    'alerts/14/1/1.mvt?from=2026-11-02&to=2026-11-01',
+    '..%2F..%2Fpackage.json',
+    'buildings.json?x=1',
+  ]) {
+    http('analyst', 'GET', `/tiles/${t}`);
+  }
+  const json = { 'content-type': 'application/json' };
+  for (const body of [
+    '{nope',
+    '[]',
+    '{}',
+    JSON.stringify({ area: { code: '440304' }, sort: { by: 'price; DROP TABLE assets' } }),
+    JSON.stringify({ area: { code: '440304' }, kinds: ['BUILDING', 'x'.repeat(10_000)] }),
+    JSON.stringify({ area: { code: '440304' }, format: '../../etc/passwd' }),
+    JSON.stringify({ area: { polygon: { type: 'Polygon', coordinates: ring(rng, 30_000) } } }),
+    JSON.stringify({ area: { bbox: [Number.MAX_VALUE, 0, 1, 1] } }),
+  ]) {
+    http('analyst', 'POST', '/api/analysis/assets', body, json);
+  }
+  for (const body of [
+    JSON.stringify({ area: { code: '440304' }, from: 'yesterday', to: 'today' }),
+    JSON.stringify({ area: { code: '440304' }, from: '2000-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }),
+    JSON.stringify({
+      area: { code: '440304' },
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-02-01T00:00:00Z',
+      severities: ['PURPLE'],
+    }),
+  ]) {
+    http('analyst', 'POST', '/api/analysis/alerts', body, json);
+  }
+  for (const vars of [
+    { from: '2026-11-02T00:00:00Z', to: '2026-11-01T00:00:00Z' },
+    { from: '1970-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z' },
+    { from: '2026-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z', cellM: Number.NaN },
+    { from: '2026-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z', cellM: 1e9 },
+  ]) {
+    gql(
+      'analyst',
+      'query($from: DateTime!, $to: DateTime!, $cellM: Float) { alertTrend(from: $from, to: $to, interval: HOUR) { total } alertDensity(from: $from, to: $to, cellM: $cellM) { count } }',
+      vars,
+    );
+  }
+
+  // 10. path traversal
   for (const p of [
     '/../../etc/passwd',
     '/%2e%2e/%2e%2e/etc/passwd',
