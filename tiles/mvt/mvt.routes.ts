@@ -80,7 +80,7 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
 
   async function gzipped(tile: CachedTile, key: string): Promise<Uint8Array> {
     if (tile.gzip) return tile.gzip;
-    const packed = new Uint8Array(await gzipAsync(tile.body, { level: 6 }));
+    const packed = new Uint8Array(await gzipAsync(tile.body, { level: 1 }));
     cache.addGzip(key, packed);
     return packed;
   }

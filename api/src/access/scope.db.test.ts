@@ -315,6 +315,33 @@ describe('cases', () => {
     expect(new Set(inbox.cases.edges.map((e: any) => e.node.unitCode))).toEqual(new Set([unit]));
     expect((await ok(futian, '{ caseCategories { code } }')).caseCategories.length).toBeGreaterThan(10);
   });
+  it('alertTrend, caseTrend, alertDensity and the analysis tables: the city is the district’s part of it', async () => {
+    covers('alertTrend', 'caseTrend', 'alertDensity');
+    const q = `query ($area: AreaInput) {
+      alertTrend(area: $area, from: "2023-01-01T00:00:00Z", to: "2027-12-01T00:00:00Z", interval: MONTH) { total }
+      caseTrend(area: $area, from: "2023-01-01T00:00:00Z", to: "2027-12-01T00:00:00Z", interval: MONTH) { total { reported due } }
+      alertDensity(area: $area, from: "2023-01-01T00:00:00Z", to: "2027-12-01T00:00:00Z") { count }
+    }`;
+    const mine = (await futian.query<any>(q)).data!;
+    const theirs = (await city.query<any>(q, { area: { code: FUTIAN } })).data!;
+    expect(mine.alertTrend.total).toBe(theirs.alertTrend.total);
+    expect(mine.caseTrend.total).toEqual(theirs.caseTrend.total);
+    const sum = (cells: { count: number }[]) => cells.reduce((s, c) => s + c.count, 0);
+    expect(sum(mine.alertDensity)).toBe(sum(theirs.alertDensity));
+    const res = await futian.request('/api/analysis/assets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        area: { bbox: [113.7, 22.4, 114.7, 22.9] },
+        sort: { by: 'district', dir: 'desc' },
+      }),
+    });
+    const page = (await res.json()) as { total: number; rows: { districtCode: string }[] };
+    expect(page.total).toBe(
+      (await one('SELECT count(*)::int AS n FROM assets WHERE district_code = $1', [FUTIAN])).n,
+    );
+    expect(new Set(page.rows.map((r) => r.districtCode))).toEqual(new Set([FUTIAN]));
+  });
 });
 
 describe('coverage', () => {

@@ -18,7 +18,9 @@ let device: { id: number; asset_id: number; lon: number; lat: number };
 beforeAll(async () => {
   const { rows } = await pool.query<typeof device>(
     `SELECT d.id, d.asset_id::int AS asset_id, ST_X(d.location) AS lon, ST_Y(d.location) AS lat
-     FROM devices d JOIN assets a ON a.id = d.asset_id WHERE a.street_code = $1 ORDER BY d.id LIMIT 1`,
+     FROM devices d JOIN assets a ON a.id = d.asset_id
+     WHERE a.street_code = $1 AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.device_id = d.id)
+     ORDER BY d.id LIMIT 1`,
     [STREET],
   );
   device = rows[0]!;
