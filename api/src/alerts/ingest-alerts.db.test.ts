@@ -77,7 +77,7 @@ describe('ingest', () => {
     expect(rows.n).toBe(3);
     const rollup = await one(
       `SELECT sum(n)::int AS n FROM readings_5m WHERE device_id = $1 AND metric_id = 8
-       AND bucket >= now() - interval '2 hours'`,
+       AND bucket >= date_bin('5 minutes', now() - interval '2 hours', TIMESTAMPTZ '2000-01-01 00:00:00+08')`,
       [dust.id],
     );
     const raw = await one(

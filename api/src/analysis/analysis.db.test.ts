@@ -54,7 +54,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool.query('DELETE FROM alerts WHERE id = ANY ($1)', [alertIds]);
-  await pool.query('DELETE FROM case_events WHERE case_id = ANY ($1)', [caseIds]);
   await pool.query('DELETE FROM cases WHERE id = ANY ($1)', [caseIds]);
   await pool.end();
 });
