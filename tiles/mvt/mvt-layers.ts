@@ -2,6 +2,9 @@
 // and the attribute filters it takes as query parameters. The SQL of layer <name> is sql/mvt_<name>.sql; its
 // parameters are $1 z, $2 x, $3 y, $4 the caller's scope code, then one per filter in the order listed here.
 
+import { SEVERITIES } from '../../api/src/evaluate/severity.ts';
+import { DEVICE_TYPES } from '../../api/src/store/devices.repo.ts';
+
 export type FilterSpec =
   /** A comma-separated list of these values (matched case-insensitively; bound as text[]). */
   | { name: string; kind: 'list'; values: readonly string[]; about: string }
@@ -146,22 +149,13 @@ export const MVT_LAYERS: readonly MvtLayer[] = [
       {
         name: 'severity',
         kind: 'list',
-        values: ['blue', 'yellow', 'orange', 'red'],
+        values: SEVERITIES,
         about: 'severities (BLUE … RED)',
       },
       {
         name: 'kind',
         kind: 'list',
-        values: [
-          'pit_monitor',
-          'crane_monitor',
-          'dust_monitor',
-          'camera',
-          'slope_sensor',
-          'lamp_controller',
-          'water_gauge',
-          'energy_meter',
-        ],
+        values: DEVICE_TYPES,
         about: 'device types',
       },
       { name: 'from', kind: 'instant', about: 'raised at or after (ISO 8601)' },

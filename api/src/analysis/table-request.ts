@@ -1,7 +1,11 @@
 // The body of POST /api/analysis/assets and /api/analysis/alerts, checked before any SQL. Pure.
 
 import { DomainError } from '../domain-error.ts';
+import { SEVERITIES } from '../evaluate/severity.ts';
 import type { AreaInputValue } from '../geo/area-input.ts';
+import { ASSET_KINDS } from '../store/assets.repo.ts';
+import { DEVICE_TYPES } from '../store/devices.repo.ts';
+import { checkPeriod } from './trend-buckets.ts';
 
 export const TABLE_LIMIT = 10_000;
 export const EXPORT_LIMIT = 100_000;
@@ -9,14 +13,8 @@ export const FORMATS = ['json', 'csv', 'geojson'] as const;
 export type TableFormat = (typeof FORMATS)[number];
 export type Lang = 'zh-CN' | 'en';
 
-const ASSET_KINDS = [
-  'BUILDING',
-  'CONSTRUCTION_SITE',
-  'SLOPE',
-  'STREET_LAMP',
-  'WATERLOGGING_POINT',
-  'GAS_PIPELINE',
-];
+const upper = (values: readonly string[]) => values.map((v) => v.toUpperCase());
+const ASSET_KIND_NAMES = upper(ASSET_KINDS);
 export const ASSET_SORT_KEYS = [
   'code',
   'name',
@@ -28,18 +26,8 @@ export const ASSET_SORT_KEYS = [
   'heightM',
   'alertSeverity',
 ] as const;
-const SEVERITIES = ['BLUE', 'YELLOW', 'ORANGE', 'RED'];
-const DEVICE_TYPES = [
-  'PIT_MONITOR',
-  'CRANE_MONITOR',
-  'DUST_MONITOR',
-  'CAMERA',
-  'SLOPE_SENSOR',
-  'LAMP_CONTROLLER',
-  'WATER_GAUGE',
-  'ENERGY_METER',
-];
-const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
+const SEVERITY_NAMES = upper(SEVERITIES);
+const DEVICE_TYPE_NAMES = upper(DEVICE_TYPES);
 
 interface Common {
   area: AreaInputValue;
@@ -115,7 +103,7 @@ export function parseAssetTableRequest(raw: unknown): AssetTableRequest {
   if (dir !== 'asc' && dir !== 'desc') throw invalid('sort.dir is asc or desc');
   return {
     ...common(body),
-    kinds: enumList(body.kinds, ASSET_KINDS, 'kinds'),
+    kinds: enumList(body.kinds, ASSET_KIND_NAMES, 'kinds'),
     sort: { by: by as AssetTableRequest['sort']['by'], dir },
   };
 }
@@ -125,14 +113,12 @@ export function parseAlertTableRequest(raw: unknown): AlertTableRequest {
   only(body, ['area', 'from', 'to', 'severities', 'kinds', 'format', 'lang']);
   const from = instant(body.from, 'from');
   const to = instant(body.to, 'to');
-  if (!(from < to)) throw invalid('"from" must be before "to"');
-  if (to.getTime() - from.getTime() > MAX_PERIOD_MS)
-    throw new DomainError('LIMIT_EXCEEDED', 'a period is at most five years');
+  checkPeriod(from, to);
   return {
     ...common(body),
     from,
     to,
-    severities: enumList(body.severities, SEVERITIES, 'severities'),
-    deviceTypes: enumList(body.kinds, DEVICE_TYPES, 'kinds'),
+    severities: enumList(body.severities, SEVERITY_NAMES, 'severities'),
+    deviceTypes: enumList(body.kinds, DEVICE_TYPE_NAMES, 'kinds'),
   };
 }

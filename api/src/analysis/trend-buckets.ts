@@ -6,6 +6,15 @@ export const TREND_INTERVALS = ['hour', 'day', 'week', 'month'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
 export const MAX_BUCKETS = 1000;
+const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
+
+/** A period [from, to) the analyst queries accept: from before to, at most five years. */
+export function checkPeriod(from: Date, to: Date): void {
+  if (!(from < to)) throw new DomainError('INVALID_INPUT', '"from" must be before "to"');
+  if (to.getTime() - from.getTime() > MAX_PERIOD_MS) {
+    throw new DomainError('LIMIT_EXCEEDED', 'a period is at most five years');
+  }
+}
 const CST_MS = 8 * 3600_000;
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

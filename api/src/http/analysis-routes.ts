@@ -17,6 +17,7 @@ import {
 } from '../analysis/table-export.ts';
 import {
   EXPORT_LIMIT,
+  type Lang,
   parseAlertTableRequest,
   parseAssetTableRequest,
   TABLE_LIMIT,
@@ -24,7 +25,12 @@ import {
 } from '../analysis/table-request.ts';
 import { DomainError } from '../domain-error.ts';
 import { resolveArea, serviceAreaReader } from '../geo/area.service.ts';
-import { findAlertTable, findAssetTable } from '../store/analysis.repo.ts';
+import {
+  type AlertTableRow,
+  type AssetTableRow,
+  findAlertTable,
+  findAssetTable,
+} from '../store/analysis.repo.ts';
 import { insertAudit } from '../store/audit.repo.ts';
 import { errorResponse } from './http-error.ts';
 import { type AppEnv, isJson } from './identify.ts';
@@ -68,25 +74,7 @@ export function analysisRoutes(pool: pg.Pool): Hono<AppEnv> {
       limit,
       withGeometry: request.format === 'geojson',
     });
-    const total = rows[0]?.total ?? 0;
-    if (request.format === 'json') {
-      return c.json({ total, truncated: total > rows.length, limit, rows: rows.map(assetJson) });
-    }
-    await insertAudit(pool, actorOf(viewer, c.get('origin')), {
-      action: 'export.assets',
-      outcome: 'ok',
-      detail: { area: request.area.code ?? 'drawn area', format: request.format, rows: rows.length, total },
-    });
-    const name = `assets-${cstTime(new Date()).slice(0, 10)}`;
-    return request.format === 'csv'
-      ? file(c, `${name}.csv`, 'text/csv; charset=utf-8', assetsCsv(rows, request.lang), total > rows.length)
-      : file(
-          c,
-          `${name}.geojson`,
-          'application/geo+json',
-          JSON.stringify(assetsGeoJson(rows, request.lang)),
-          total > rows.length,
-        );
+    return answer(pool, c, 'assets', request, rows, limit, ASSETS);
   });
 
   app.post('/alerts', async (c) => {
@@ -107,45 +95,54 @@ export function analysisRoutes(pool: pg.Pool): Hono<AppEnv> {
       },
       limit,
     );
-    const total = rows[0]?.total ?? 0;
-    if (request.format === 'json') {
-      return c.json({ total, truncated: total > rows.length, limit, rows: rows.map(alertJson) });
-    }
-    await insertAudit(pool, actorOf(viewer, c.get('origin')), {
-      action: 'export.alerts',
-      outcome: 'ok',
-      detail: { area: request.area.code ?? 'drawn area', format: request.format, rows: rows.length, total },
-    });
-    const name = `alerts-${cstTime(new Date()).slice(0, 10)}`;
-    return request.format === 'csv'
-      ? file(c, `${name}.csv`, 'text/csv; charset=utf-8', alertsCsv(rows, request.lang), total > rows.length)
-      : file(
-          c,
-          `${name}.geojson`,
-          'application/geo+json',
-          JSON.stringify(alertsGeoJson(rows, request.lang)),
-          total > rows.length,
-        );
+    return answer(pool, c, 'alerts', request, rows, limit, ALERTS);
   });
 
   app.all('*', (c) => errorResponse(c, 'NOT_FOUND', 'POST /api/analysis/assets or /api/analysis/alerts'));
   return app;
 }
 
-function file(
-  c: { header: (name: string, value: string) => void; body: (data: string) => Response },
-  name: string,
-  type: string,
-  content: string,
-  truncated: boolean,
-): Response {
-  c.header('Content-Type', type);
+interface Renderers<Row> {
+  json: (row: Row) => unknown;
+  csv: (rows: readonly Row[], lang: Lang) => string;
+  geojson: (rows: readonly Row[], lang: Lang) => unknown;
+}
+
+const ASSETS: Renderers<AssetTableRow> = { json: assetJson, csv: assetsCsv, geojson: assetsGeoJson };
+const ALERTS: Renderers<AlertTableRow> = { json: alertJson, csv: alertsCsv, geojson: alertsGeoJson };
+
+/**
+ * The rows as the table's JSON page, or as a file (audited). A file holds the first EXPORT_LIMIT rows; its
+ * X-Truncated header says so rather than the file being silently cut.
+ */
+async function answer<Row extends { total: number }>(
+  pool: pg.Pool,
+  c: Context<AppEnv>,
+  table: 'assets' | 'alerts',
+  request: { format: TableFormat; lang: Lang; area: { code?: string | null } },
+  rows: readonly Row[],
+  limit: number,
+  render: Renderers<Row>,
+): Promise<Response> {
+  const total = rows[0]?.total ?? 0;
+  const truncated = total > rows.length;
+  if (request.format === 'json') return c.json({ total, truncated, limit, rows: rows.map(render.json) });
+  await insertAudit(pool, actorOf(c.get('viewer')!, c.get('origin')), {
+    action: `export.${table}`,
+    outcome: 'ok',
+    detail: { area: request.area.code ?? 'drawn area', format: request.format, rows: rows.length, total },
+  });
+  const name = `${table}-${cstTime(new Date()).slice(0, 10)}.${request.format}`;
+  c.header('Content-Type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json');
   c.header(
     'Content-Disposition',
     `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   );
   c.header('Cache-Control', 'private, no-store');
-  // The file holds the first EXPORT_LIMIT rows; the header says so rather than the file being silently cut.
   if (truncated) c.header('X-Truncated', String(EXPORT_LIMIT));
-  return c.body(content);
+  return c.body(
+    request.format === 'csv'
+      ? render.csv(rows, request.lang)
+      : JSON.stringify(render.geojson(rows, request.lang)),
+  );
 }

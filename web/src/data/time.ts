@@ -1,7 +1,11 @@
 // Times as duty officers read them: China Standard Time (UTC+8, no daylight saving) whatever the browser's
 // zone, "2026-11-21 09:30"; durations in days, hours and minutes; deadline tones; KPI periods on CST days.
 
-const CST_MS = 8 * 3_600_000;
+/** China Standard Time is UTC+8 all year (no daylight saving). */
+export const CST_MS = 8 * 3_600_000;
+
+/** Whether an instant is midnight in China. */
+export const isCstMidnight = (ms: number) => (ms + CST_MS) % 86_400_000 === 0;
 const MINUTE = 60_000;
 
 /** "2026-11-21 09:30" in Asia/Shanghai. */

@@ -1,7 +1,9 @@
 // Times on the big screen in China Standard Time whatever the browser's zone: the header clock
 // ("2026年11月21日 星期六 14:03:05"), ticker and axis times ("14:03:05", "14:00"), and how long ago data came.
+import { CST_MS, isCstMidnight } from '../data/time.ts';
 
-export const CST_MS = 8 * 3_600_000;
+export { CST_MS, isCstMidnight };
+
 export const HOUR_MS = 3_600_000;
 
 const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'] as const;
@@ -57,9 +59,6 @@ export const sameCstDay = (a: number, b: number) =>
 
 /** Start of the hour containing `ms` (China time has no offset within the hour). */
 export const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
-
-/** Whether `ms` is midnight in China time (axis labels then show the date). */
-export const isCstMidnight = (ms: number) => (ms + CST_MS) % 86_400_000 === 0;
 
 /** The hour of day (0–23) in China time. */
 export const cstHour = (ms: number) => new Date(ms + CST_MS).getUTCHours();

@@ -24,6 +24,7 @@ import {
 import type { ResolvedArea } from '../../store/area-params.ts';
 import { ASSET_CODE } from '../../store/assets.repo.ts';
 import { insertAudit } from '../../store/audit.repo.ts';
+import { DEVICE_TYPES } from '../../store/devices.repo.ts';
 import { builder, type SchemaTypes } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
 import { liveStream } from '../live-stream.ts';
@@ -32,17 +33,6 @@ import { decodeCursor, encodeCursor, pageSize, toConnection } from '../paginatio
 import { AreaInput, areaOrCity } from './area-input.ts';
 import { Asset } from './asset.ts';
 import { Device, loadSeries, Series } from './device.ts';
-
-const DEVICE_TYPES = [
-  'pit_monitor',
-  'crane_monitor',
-  'dust_monitor',
-  'camera',
-  'slope_sensor',
-  'lamp_controller',
-  'water_gauge',
-  'energy_meter',
-] as const;
 
 export const AlertSeverityEnum = builder.enumType('AlertSeverity', {
   description: '蓝 BLUE < 黄 YELLOW < 橙 ORANGE < 红 RED.',

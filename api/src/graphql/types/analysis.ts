@@ -2,9 +2,15 @@
 // severity and device type), Query.caseTrend (cases reported, due, closed and closed on time per bucket) and
 // Query.alertDensity (hexagons of where alerts were raised). Buckets are in China Standard Time.
 import { type HexCell, hexbin } from '../../analysis/hexbin.ts';
-import { TREND_INTERVALS, type TrendInterval, trendBuckets } from '../../analysis/trend-buckets.ts';
+import {
+  checkPeriod,
+  TREND_INTERVALS,
+  type TrendInterval,
+  trendBuckets,
+} from '../../analysis/trend-buckets.ts';
 import { caseViewer } from '../../dispatch/case.service.ts';
 import { DomainError } from '../../domain-error.ts';
+import { SEVERITIES } from '../../evaluate/severity.ts';
 import {
   type AlertQuery,
   findAlertPoints,
@@ -16,9 +22,6 @@ import type { ApiContext } from '../context.ts';
 import { AlertSeverityEnum, DeviceTypeEnum } from './alerts.ts';
 import { AreaInput, areaOrCity } from './area-input.ts';
 import { CountRef } from './stats.ts';
-
-const SEVERITY_NAMES = ['BLUE', 'YELLOW', 'ORANGE', 'RED'] as const;
-const MAX_PERIOD_MS = 5 * 366 * 86_400_000;
 
 const TrendIntervalEnum = builder.enumType('TrendInterval', {
   description:
@@ -113,17 +116,10 @@ const AlertDensityCell = builder.objectRef<HexCell>('AlertDensityCell').implemen
     count: t.exposeInt('count'),
     worstSeverity: t.field({
       type: AlertSeverityEnum,
-      resolve: (c) => SEVERITY_NAMES[c.rank]!.toLowerCase() as 'blue',
+      resolve: (c) => SEVERITIES[c.rank]!,
     }),
   }),
 });
-
-function checkPeriod(from: Date, to: Date): void {
-  if (!(from < to)) throw new DomainError('INVALID_INPUT', '"from" must be before "to"');
-  if (to.getTime() - from.getTime() > MAX_PERIOD_MS) {
-    throw new DomainError('LIMIT_EXCEEDED', 'a period is at most five years');
-  }
-}
 
 const nonEmpty = <T>(list: readonly T[] | null | undefined) => (list && list.length > 0 ? [...list] : null);
 

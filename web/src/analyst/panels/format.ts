@@ -1,9 +1,9 @@
 // Numbers and dates in the panels as a duty officer reads them: counts with separators (1,234), rates as
 // 12.5%, floor area in m² or 万m², changes with an arrow, and China-time dates (11月21日, 2026年11月).
+import { CST_MS, isCstMidnight } from '../../data/time.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { TrendInterval } from './period.ts';
 
-const CST_MS = 8 * 3_600_000;
 const MONTHS_EN = [
   'Jan',
   'Feb',
@@ -94,8 +94,6 @@ export function formatClockTime(ms: number): string {
 export function formatDayTime(ms: number, locale: Locale): string {
   return `${formatDay(ms, locale)} ${formatClockTime(ms)}`;
 }
-
-const isCstMidnight = (ms: number) => (ms + CST_MS) % 86_400_000 === 0;
 
 /** The label of a trend bucket on the x axis: its hour (the day at midnight), day, week start or month. */
 export function formatBucket(start: string, interval: TrendInterval, locale: Locale): string {

@@ -1,5 +1,6 @@
 // The periods the analyst compares: the chosen range, the one of the same length just before it (环比), the
 // same range one calendar year earlier in China time (同比), and the trend interval a range's length calls for.
+import { CST_MS } from '../../data/time.ts';
 
 export type TrendInterval = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
 
@@ -10,7 +11,6 @@ export interface Period {
 }
 
 const DAY_MS = 86_400_000;
-const CST_MS = 8 * 3_600_000;
 
 /** HOUR up to 2 days, DAY up to 92 days, WEEK up to 400 days, else MONTH. */
 export function trendInterval(period: Period): TrendInterval {
