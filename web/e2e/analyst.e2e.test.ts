@@ -102,6 +102,8 @@ describe('the analyst workbench', () => {
     // Centre the map on Futian's CBD, then draw a square of about 1.6 km with five clicks.
     await openWorkbench(page, '&view=114.055,22.54,14');
     await page.click('[data-testid=area-draw]');
+    await page.waitForSelector('.am-map[data-drawing=true]'); // clicks before that would pick, not draw
+    await page.waitForTimeout(300); // deck.gl takes the drawing click handler on its next render
     const canvas = (await page.locator('canvas').first().boundingBox())!;
     const corners: [number, number][] = [
       [114.047, 22.533],
