@@ -9,7 +9,9 @@ import { loadMapConfig } from '../../api/src/config.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { graphqlClient } from '../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
-import { tileBounds } from './tile-request.ts';
+import { renderTile } from './mvt.repo.ts';
+import { MVT_LAYERS } from './mvt-layers.ts';
+import { parseLayerQuery, parseTileAddress, tileBounds } from './tile-request.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 4 });
 afterAll(() => pool.end());
@@ -255,9 +257,50 @@ describe('vector tiles', () => {
     expect(json.minzoom).toBe(13);
     expect(json.vector_layers[0]!.id).toBe('buildings');
     expect(json.vector_layers[0]!.fields.safetyGrade).toBe('String');
+    // TileJSON 3.0.0: no vector layer goes deeper than the tileset.
+    for (const l of json.vector_layers as unknown as { maxzoom: number }[])
+      expect(l.maxzoom).toBeLessThanOrEqual(json.maxzoom as number);
     expect(String(json.attribution)).toMatch(/Synthetic/);
     const bounds = json.bounds as number[];
     expect(bounds[0]).toBeGreaterThan(113);
     expect(bounds[2]).toBeLessThan(115);
+  });
+});
+
+describe('the Node encoder (for a PostGIS without protobuf-c, as the embedded one)', () => {
+  const byId = (a: ReturnType<typeof decode>[number], b: ReturnType<typeof decode>[number]) =>
+    String(a.id ?? a.properties.code).localeCompare(String(b.id ?? b.properties.code));
+
+  it('writes, for every layer, the tile ST_AsMVT writes: same features, ids, attributes and geometry', async () => {
+    const month = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    const cases: [string, Record<string, string[]>, number][] = [
+      ['areas', {}, 10],
+      ['areas', { level: ['grid'] }, 14],
+      ['buildings', {}, 15],
+      ['buildings', { safetyGrade: ['C,D'] }, 14],
+      ['sites', {}, 12],
+      ['slopes', {}, 12],
+      ['lamps', {}, 14],
+      ['waterlogging', {}, 11],
+      ['pipelines', {}, 12],
+      ['alerts', { from: [month] }, 11],
+    ];
+    expect(new Set(cases.map(([l]) => l))).toEqual(new Set(MVT_LAYERS.map((l) => l.name)));
+    let nonEmpty = 0;
+    for (const [name, filters, z] of cases) {
+      const query = parseLayerQuery(MVT_LAYERS.find((l) => l.name === name)!, filters);
+      const at = tileAt(sample.lon, sample.lat, z);
+      const address = parseTileAddress(query.layer, String(at.z), String(at.x), `${at.y}.mvt`);
+      for (const scope of [null, '440304']) {
+        const sql = await renderTile(pool, query, address, scope, 'sql');
+        const node = await renderTile(pool, query, address, scope, 'node');
+        const a = decode(sql, name).sort(byId);
+        const b = decode(node, name).sort(byId);
+        expect([name, scope, b.length]).toEqual([name, scope, a.length]);
+        expect(b).toEqual(a);
+        if (a.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(14);
   });
 });

@@ -1,8 +1,12 @@
-// The vector tiles' SQL: one ST_AsMVT statement per layer (sql/mvt_<layer>.sql) and the map change log.
+// The vector tiles' SQL: one ST_AsMVT statement per layer (sql/mvt_<layer>.sql), encoded by PostGIS or, where
+// PostGIS lacks protobuf-c, in Node from the same statement's rows; and the map change log.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Queryable, queryRows } from '../../api/src/store/db.ts';
-import { loadSql } from '../../api/src/store/sql-file.ts';
+import type pg from 'pg';
+import { type Queryable, queryError, queryRows } from '../../api/src/store/db.ts';
+import { loadSql, type SqlStatement } from '../../api/src/store/sql-file.ts';
+import { StoreError } from '../../api/src/store/store-error.ts';
+import { encodeTile, type TileFeatureRow } from './mvt-encode.ts';
 import { MVT_LAYERS } from './mvt-layers.ts';
 import type { MapChange } from './tile-cache.ts';
 import type { LayerQuery, TileAddress } from './tile-request.ts';
@@ -13,6 +17,36 @@ const SINCE = loadSql(SQL_DIR, 'map_changes_since');
 const LATEST = loadSql(SQL_DIR, 'map_changes_latest');
 const PRUNE = loadSql(SQL_DIR, 'map_changes_prune');
 
+/** Who encodes the tile: PostGIS's ST_AsMVT, or Node from ST_AsMVTGeom rows where PostGIS lacks protobuf-c. */
+export type MvtEncoder = 'sql' | 'node';
+
+/**
+ * Every mvt_<layer>.sql ends with `SELECT ST_AsMVT(features, '<layer>', 4096, 'geom'[, '<id>']) AS tile FROM
+ * features WHERE geom IS NOT NULL;`. The Node encoder runs the same statement with that last SELECT returning
+ * the rows instead, geometry as GeoJSON in tile coordinates: one place defines what a tile holds.
+ */
+const FINAL_SELECT =
+  /SELECT ST_AsMVT\(features, '(\w+)', (\d+), 'geom'(?:, '(\w+)')?\) AS tile FROM features WHERE geom IS NOT NULL;\s*$/;
+
+function rowsStatement(statement: SqlStatement) {
+  const match = FINAL_SELECT.exec(statement.text);
+  if (!match)
+    throw new Error(`${statement.name}.sql does not end with the ST_AsMVT select the Node encoder expects`);
+  const [, layer, extent, idColumn] = match;
+  const text = statement.text.replace(
+    FINAL_SELECT,
+    'SELECT ST_AsGeoJSON(geom) AS "mvt:geometry", * FROM features WHERE geom IS NOT NULL;',
+  );
+  return {
+    statement: { ...(statement.name && { name: `${statement.name}_rows` }), text },
+    layer: layer!,
+    extent: Number(extent),
+    idColumn: idColumn ?? null,
+  };
+}
+
+const ROWS_SQL = new Map([...TILE_SQL].map(([name, statement]) => [name, rowsStatement(statement)]));
+
 /** The statement and its values for one tile (the bench runs the same statement bare). */
 export function tileStatement(query: LayerQuery, address: TileAddress, scope: string | null) {
   return {
@@ -21,21 +55,75 @@ export function tileStatement(query: LayerQuery, address: TileAddress, scope: st
   };
 }
 
+/** ST_AsMVT if this PostGIS can encode, else the Node encoder (asked once per pool). */
+export async function detectMvtEncoder(db: Queryable): Promise<MvtEncoder> {
+  try {
+    await db.query(
+      "SELECT st_asmvt(t, 'probe') FROM (SELECT ST_AsMVTGeom(ST_Point(1, 1), ST_MakeEnvelope(0, 0, 4, 4)) AS geom) t",
+    );
+    return 'sql';
+  } catch (error) {
+    if (/protobuf-c/.test((error as Error).message)) return 'node';
+    throw new StoreError('checking whether PostGIS can encode vector tiles', { cause: error });
+  }
+}
+
 /** The encoded tile (empty when nothing is in it). */
 export async function renderTile(
   db: Queryable,
   query: LayerQuery,
   address: TileAddress,
   scope: string | null,
+  encoder: MvtEncoder = 'sql',
 ): Promise<Uint8Array> {
   const { statement, values } = tileStatement(query, address, scope);
-  const rows = await queryRows<{ tile: Buffer | null }>(
-    db,
-    statement,
-    values,
-    `making ${query.layer.name} tile ${address.z}/${address.x}/${address.y}`,
-  );
+  const action = `making ${query.layer.name} tile ${address.z}/${address.x}/${address.y}`;
+  if (encoder === 'node') return renderTileInNode(db, query.layer.name, values, action);
+  const rows = await queryRows<{ tile: Buffer | null }>(db, statement, values, action);
   return rows[0]?.tile ?? new Uint8Array(0);
+}
+
+// Values as PostgreSQL prints them, turned into what ST_AsMVT writes: booleans, integers and floats as
+// themselves, everything else as its text.
+const raw = { getTypeParser: () => (value: string) => value };
+const BOOL = 16;
+const NUMERIC_TYPES = new Set([20, 21, 23, 700, 701]);
+
+async function renderTileInNode(
+  db: Queryable,
+  layerName: string,
+  values: unknown[],
+  action: string,
+): Promise<Uint8Array> {
+  const { statement, layer, extent, idColumn } = ROWS_SQL.get(layerName)!;
+  let result: pg.QueryResult<Record<string, string | null>>;
+  try {
+    result = await db.query({ ...statement, values, types: raw } as pg.QueryConfig);
+  } catch (cause) {
+    throw queryError(cause, action);
+  }
+  const columns = result.fields.filter((f) => f.name !== 'geom' && f.name !== 'mvt:geometry');
+  const rows: TileFeatureRow[] = result.rows.map((row) => {
+    const properties: TileFeatureRow['properties'] = {};
+    for (const { name, dataTypeID } of columns) {
+      if (name === idColumn) continue;
+      const value = row[name] ?? null;
+      properties[name] =
+        value === null
+          ? null
+          : dataTypeID === BOOL
+            ? value === 't'
+            : NUMERIC_TYPES.has(dataTypeID)
+              ? Number(value)
+              : value;
+    }
+    return {
+      id: idColumn && row[idColumn] != null ? Number(row[idColumn]) : undefined,
+      geometry: JSON.parse(row['mvt:geometry']!),
+      properties,
+    };
+  });
+  return encodeTile(layer, extent, rows);
 }
 
 export async function findChangesSince(db: Queryable, afterId: number): Promise<MapChange[]> {

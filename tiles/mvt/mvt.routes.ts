@@ -1,4 +1,5 @@
-// Vector tiles for signed-in callers: /tiles/{layer}/{z}/{x}/{y}.mvt (ST_AsMVT, cut to the caller's scope) and
+// Vector tiles for signed-in callers: /tiles/{layer}/{z}/{x}/{y}.mvt (ST_AsMVT, or encoded in Node where PostGIS
+// cannot; cut to the caller's scope) and
 // TileJSON at /tiles/{layer}.json. The layer, z/x/y and filters are checked before any SQL. Tiles are kept in
 // a memory cache that map changes invalidate (change-feed.ts) and carry an ETag; an empty tile is a 204.
 
@@ -12,7 +13,7 @@ import type { VectorTileConfig } from '../../api/src/config.ts';
 import { serviceAreaReader } from '../../api/src/geo/area.service.ts';
 import type { AppEnv } from '../../api/src/http/identify.ts';
 import { ChangeFeed } from './change-feed.ts';
-import { renderTile } from './mvt.repo.ts';
+import { detectMvtEncoder, type MvtEncoder, renderTile } from './mvt.repo.ts';
 import { BUFFER, EXTENT } from './mvt-layers.ts';
 import { type Bounds, type CachedTile, TileCache } from './tile-cache.ts';
 import {
@@ -33,6 +34,15 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
   const cache = new TileCache({ maxBytes: options.cacheBytes, maxAgeMs: 10 * 60_000, recentMs: 5 * 60_000 });
   const feed = new ChangeFeed(pool, cache, { pollMs: options.pollMs, pruneMs: 10 * 60_000 });
   const app = new Hono<AppEnv>();
+  // Asked on the first tile, not at construction: tests build routes over pools that are not up yet.
+  let encoder: Promise<MvtEncoder> | null = null;
+  const encoderOf = () => {
+    encoder ??= detectMvtEncoder(pool).catch((error) => {
+      encoder = null;
+      throw error;
+    });
+    return encoder;
+  };
 
   const queryOf = (layerName: string, url: string): LayerQuery => {
     const params = new URL(url).searchParams;
@@ -59,7 +69,7 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
     let tile = cache.get(key, now);
     if (!tile) {
       const startedAfter = cache.lastChangeId;
-      const body = await renderTile(pool, query, address, scope);
+      const body = await renderTile(pool, query, address, scope, await encoderOf());
       tile = { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
       if (options.cacheBytes > 0)
         cache.set(key, query.layer.name, margined(tileBounds(address)), tile, startedAfter, now);

@@ -104,18 +104,23 @@ export async function queryRows<T extends pg.QueryResultRow>(
   try {
     return (await db.query<T>({ ...statement, values })).rows;
   } catch (cause) {
-    const code = (cause as { code?: string }).code ?? '';
-    // Data exceptions (class 22: bad bytes, out-of-range numbers) come from input that got past the checks.
-    if (code.startsWith('22'))
-      throw new DomainError('INVALID_INPUT', `${action}: ${(cause as Error).message}`);
-    if (code === '57014') {
-      throw new DomainError(
-        'LIMIT_EXCEEDED',
-        `${action} took longer than allowed; narrow the area or distance`,
-      );
-    }
-    throw new StoreError(action, { cause });
+    throw queryError(cause, action);
   }
+}
+
+/** A failed statement as the error the API reports: bad input, a timeout, or a store failure. */
+export function queryError(cause: unknown, action: string): Error {
+  const code = (cause as { code?: string }).code ?? '';
+  // Data exceptions (class 22: bad bytes, out-of-range numbers) come from input that got past the checks.
+  if (code.startsWith('22'))
+    return new DomainError('INVALID_INPUT', `${action}: ${(cause as Error).message}`);
+  if (code === '57014') {
+    return new DomainError(
+      'LIMIT_EXCEEDED',
+      `${action} took longer than allowed; narrow the area or distance`,
+    );
+  }
+  return new StoreError(action, { cause });
 }
 
 /** Runs `work` in one transaction on one connection: all of it is committed, or none of it. */

@@ -8,6 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../startup-error.ts';
+import { installSessionLock } from './pglite-session-lock.ts';
 
 /** While `npm start` runs the embedded database, this file in DATA_DIR says where (for `npm run user`, …). */
 const RUNNING_FILE = 'embedded-server.json';
@@ -43,6 +44,8 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     );
   }
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 12 });
+  // One session behind every socket: each connection holds it for a whole protocol cycle or transaction.
+  installSessionLock(server, db);
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   const url = `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`;
