@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
-import { startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
+import { MQTT_DEFAULT_PORT, startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
 import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
 import { startLive } from '../api/src/live/live.ts';
 import { runPeriodically } from '../api/src/live/periodic.ts';
@@ -42,6 +42,12 @@ function assertPortFree(config: Config): Promise<void> {
     });
     probe.listen(config.port, config.host, () => probe.close(() => resolve()));
   });
+}
+
+/** TILES_REBUILD_MS=0: the tileset is still built once at start, never again. */
+function buildOnce(build: () => Promise<unknown>): () => void {
+  build().catch((error: Error) => log(`warning: building the buildings tileset failed: ${error.message}`));
+  return () => undefined;
 }
 
 await runCli(async () => {
@@ -103,6 +109,7 @@ await runCli(async () => {
     ? null
     : await startEmbeddedBroker(config.host, config.ingest.mqttPort);
   const mqttUrl = config.ingest.mqttUrl ?? broker!.url;
+  const brokerMoved = broker !== null && broker.port !== MQTT_DEFAULT_PORT && config.ingest.mqttPort === null;
   const mqttIngest = startMqttIngest({
     url: mqttUrl,
     prefix: config.ingest.mqttTopicPrefix,
@@ -122,14 +129,16 @@ await runCli(async () => {
       })
     : null;
 
-  // The buildings' 3D Tiles: built now (only changed tiles after the first time) and kept current.
+  // The buildings' 3D Tiles: built now (only changed tiles after the first time) and, unless
+  // TILES_REBUILD_MS=0, kept current.
+  const buildTiles = () => buildBuildingTiles(db.pool, { log });
   const stopTiles =
     config.map.tilesRebuildMs === 0
-      ? () => undefined
+      ? buildOnce(buildTiles)
       : runPeriodically(
           'rebuilding the buildings tileset',
           async () => {
-            await buildBuildingTiles(db.pool, { log });
+            await buildTiles();
             return [];
           },
           () => undefined,
@@ -154,7 +163,7 @@ await runCli(async () => {
     );
     log(`  database: ${db.mode}; the city is synthetic, laid out inside real Shenzhen district boundaries`);
     log(
-      `  MQTT: ${broker ? `embedded broker at ${mqttUrl}` : mqttUrl}, topics ${config.ingest.mqttTopicPrefix}/<device>[/<metric>]; HTTP: POST /ingest`,
+      `  MQTT: ${broker ? `embedded broker at ${mqttUrl}${brokerMoved ? ` (port ${MQTT_DEFAULT_PORT} is taken by another broker)` : ''}` : mqttUrl}, topics ${config.ingest.mqttTopicPrefix}/<device>[/<metric>]; HTTP: POST /ingest`,
     );
     for (const line of signInHelp) log(line);
     log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');

@@ -81,7 +81,8 @@ export interface IngestConfig {
   readonly maxFutureSeconds: number;
   /** null: `npm start` runs an embedded MQTT broker on `mqttPort`. */
   readonly mqttUrl: string | null;
-  readonly mqttPort: number;
+  /** The embedded broker's port; null: 1883, or a free port when 1883 is taken (a demo should simply run). */
+  readonly mqttPort: number | null;
   /** Topics the ingest subscribes to: <prefix>/<device>[/<metric>]. */
   readonly mqttTopicPrefix: string;
   /** Run the device simulator inside `npm start` (default: with the demo city). */
@@ -213,7 +214,7 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, startPreset: Preset): I
       86_400,
     ),
     mqttUrl: parseMqttUrl(env.MQTT_URL),
-    mqttPort: parseCount('MQTT_PORT', env.MQTT_PORT ?? '1883', 0, 65535),
+    mqttPort: env.MQTT_PORT === undefined ? null : parseCount('MQTT_PORT', env.MQTT_PORT, 0, 65535),
     mqttTopicPrefix: prefix,
     simulate: parseBoolean('SIMULATE', env.SIMULATE ?? (startPreset === 'demo' ? 'true' : 'false')),
     simulateRate: parseCount('SIMULATE_RATE', env.SIMULATE_RATE ?? '50', 1, 100_000),

@@ -1,5 +1,7 @@
 // Generates the synthetic area hierarchy inside the real district boundaries: streets (real names and codes,
 // generated boundaries), communities and ~1 km management grids, as Voronoi partitions clipped to parents.
+// Community and grid codes are visibly synthetic — street code + `C` + 2 digits, community code + `G` + 3
+// digits (440304001C01, 440304001C01G001) — so none can be mistaken for a real 12-digit community code.
 import * as turf from '@turf/turf';
 import type { MultiPolygon } from 'geojson';
 import { clipToConvex } from './clip.ts';
@@ -173,7 +175,7 @@ export function generateAreas(ref: Reference, rng: Rng): GeneratedArea[] {
         if (cpolys.length === 0) continue;
         seq++;
         const community = makeArea({
-          code: `${street.code}${String(seq).padStart(3, '0')}`,
+          code: `${street.code}C${String(seq).padStart(2, '0')}`,
           name: communityName(crng, usedNames),
           nameEn: null,
           level: 'community',
@@ -209,7 +211,7 @@ function generateGrids(community: GeneratedArea): GeneratedArea[] {
       seq++;
       grids.push(
         makeArea({
-          code: `${community.code}${String(seq).padStart(3, '0')}`,
+          code: `${community.code}G${String(seq).padStart(3, '0')}`,
           name: `${community.name}第${seq}网格`,
           nameEn: null,
           level: 'grid',

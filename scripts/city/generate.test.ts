@@ -149,5 +149,10 @@ describe('generateCity', () => {
     expect(levels.get('grid')).toBeGreaterThan(1000);
     const codes = new Set(city.areas.map((a) => a.code));
     for (const a of city.areas) if (a.parentCode) expect(codes.has(a.parentCode)).toBe(true);
+    // Generated codes can never be taken for real ones: real community codes are 12 digits.
+    for (const a of city.areas.filter((x) => x.level === 'community'))
+      expect(a.code).toMatch(/^\d{9}C\d{2}$/);
+    for (const a of city.areas.filter((x) => x.level === 'grid'))
+      expect(a.code).toMatch(/^\d{9}C\d{2}G\d{3}$/);
   });
 });

@@ -1,7 +1,7 @@
-// Encodes a vector tile in Node from the rows ST_AsMVTGeom made, for a PostGIS built without protobuf-c (the
-// embedded PGlite): the same layer name, extent, feature ids and attributes ST_AsMVT would write, through
-// @maplibre/vt-pbf. Geometry arrives as GeoJSON in tile coordinates (integers, y down, rings already wound
-// the way the MVT spec wants, as ST_AsMVTGeom leaves them).
+// Encodes a vector tile in Node from the rows mvt_geom() made (migration 0012), for a PostGIS built without
+// protobuf-c (the embedded PGlite): the same layer name, extent, feature ids and attributes ST_AsMVT would
+// write, through @maplibre/vt-pbf. Geometry arrives as GeoJSON in tile coordinates (integers, y down, rings
+// wound the way the MVT spec wants).
 import Point from '@mapbox/point-geometry';
 import { fromVectorTileJs, type VectorTileFeatureLike } from '@maplibre/vt-pbf';
 import type { Geometry, Position } from 'geojson';

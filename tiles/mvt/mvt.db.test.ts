@@ -304,3 +304,26 @@ describe('the Node encoder (for a PostGIS without protobuf-c, as the embedded on
     expect(nonEmpty).toBeGreaterThanOrEqual(14);
   });
 });
+
+describe('mvt_geom_portable (the tile geometry of a PostGIS without protobuf-c)', () => {
+  it('keeps the features ST_AsMVTGeom keeps, with the same type, within one tile unit', async () => {
+    for (const z of [11, 13, 15]) {
+      const t = tileAt(sample.lon, sample.lat, z);
+      const { rows } = await pool.query<{ kind: string; features: number; mismatched: number; far: number }>(
+        `WITH env AS (SELECT ST_TileEnvelope($1, $2, $3) AS t),
+         pair AS (
+           SELECT a.kind, ST_AsMVTGeom(ST_Transform(a.geom, 3857), env.t::box2d, 4096, 64, true) AS native,
+                  mvt_geom_portable(ST_Transform(a.geom, 3857), env.t, 4096, 64, true) AS portable
+           FROM assets a, env WHERE a.geom && ST_Transform(ST_Expand(env.t, 1000), 4326))
+         SELECT kind, count(native)::int AS features,
+                count(*) FILTER (WHERE (native IS NULL) <> (portable IS NULL)
+                                    OR GeometryType(native) <> GeometryType(portable))::int AS mismatched,
+                count(*) FILTER (WHERE ST_HausdorffDistance(native, portable) > 1)::int AS far
+         FROM pair GROUP BY kind`,
+        [t.z, t.x, t.y],
+      );
+      expect(rows.reduce((n, r) => n + r.features, 0)).toBeGreaterThan(100);
+      for (const r of rows) expect([z, r.kind, r.mismatched, r.far]).toEqual([z, r.kind, 0, 0]);
+    }
+  });
+});

@@ -84,7 +84,7 @@ describe('index use', () => {
   // Pages of a named area may instead walk assets_pkey in id order; the figures must not scan everything.
   it.each([
     ['a district code', { kind: 'district', code: '440304' } as ResolvedArea, 'assets_district_code'],
-    ['a grid code', { kind: 'grid', code: '440304001001001' } as ResolvedArea, 'assets_grid_code'],
+    ['a grid code', { kind: 'grid', code: '440304001C01G001' } as ResolvedArea, 'assets_grid_code'],
   ])('areaStats for %s uses %s', async (_name, area, index) => {
     expect(await plan('area_stats', [...areaParams(area), CITY])).toContain(index);
   });

@@ -10,22 +10,25 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedBroker(host: string, port: number): Promise<EmbeddedBroker> {
+/** The MQTT port devices expect when nothing else is said. */
+export const MQTT_DEFAULT_PORT = 1883;
+
+/**
+ * Listens on `port`; with no port given, on 1883 or, when that is taken (a Mosquitto is already there), on a
+ * free port the caller prints. A port that was asked for and is taken is an error.
+ */
+export async function startEmbeddedBroker(host: string, port: number | null): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker();
   const server = net.createServer(broker.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new StartupError(
-              `MQTT port ${port} is already in use`,
-              'set MQTT_PORT to a free port, or MQTT_URL to use the broker already running there',
-            )
-          : error,
-      ),
-    );
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await listen(server, host, port ?? MQTT_DEFAULT_PORT);
+  } catch (error) {
+    if (port !== null || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      throw error;
+    }
+    await listen(server, host, 0);
+  }
   const actual = (server.address() as net.AddressInfo).port;
   return {
     url: `mqtt://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
@@ -35,4 +38,24 @@ export async function startEmbeddedBroker(host: string, port: number): Promise<E
       await new Promise<void>((resolve) => broker.close(() => resolve()));
     },
   };
+}
+
+function listen(server: net.Server, host: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const taken = error.code === 'EADDRINUSE';
+      reject(
+        Object.assign(
+          taken
+            ? new StartupError(
+                `MQTT port ${port} is already in use`,
+                'set MQTT_PORT to a free port, or MQTT_URL to use the broker already running there',
+              )
+            : error,
+          { code: error.code },
+        ),
+      );
+    });
+    server.listen(port, host, () => resolve());
+  });
 }

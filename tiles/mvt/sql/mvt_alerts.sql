@@ -6,7 +6,7 @@ WITH env AS (
          ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS box
 ),
 features AS (
-  SELECT al.id, ST_AsMVTGeom(ST_Transform(d.location, 3857), env.tile, 4096, 64, true) AS geom,
+  SELECT al.id, mvt_geom(ST_Transform(d.location, 3857), env.tile, 4096, 64, true) AS geom,
          a.code AS "assetCode", a.district_code AS "districtCode", upper(al.severity::text) AS severity,
          d.type::text AS kind, al.cleared_at IS NULL AS active,
          (extract(epoch FROM al.started_at) * 1000)::float8 AS "startedAt"

@@ -6,7 +6,7 @@ WITH env AS (
          ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS box
 ),
 features AS (
-  SELECT ST_AsMVTGeom(ST_Transform(ST_ClipByBox2D(ar.boundary, env.box), 3857), env.tile, 4096, 64, true) AS geom,
+  SELECT mvt_geom(ST_Transform(ST_ClipByBox2D(ar.boundary, env.box), 3857), env.tile, 4096, 64, true) AS geom,
          ar.code, ar.name, ar.level::text AS level, ar.parent_code AS "parentCode"
   FROM env, areas ar
   WHERE ar.boundary && env.box AND ar.level::text = coalesce($5::text, 'district')

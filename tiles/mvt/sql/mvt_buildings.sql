@@ -5,7 +5,7 @@ WITH env AS (
          ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS box
 ),
 features AS (
-  SELECT a.id, ST_AsMVTGeom(ST_Transform(a.geom, 3857), env.tile, 4096, 64, true) AS geom,
+  SELECT a.id, mvt_geom(ST_Transform(a.geom, 3857), env.tile, 4096, 64, true) AS geom,
          a.code, a.name, a.district_code AS "districtCode", b.use::text AS use, b.safety_grade::text AS "safetyGrade", b.self_built AS "selfBuilt",
          b.floors::int AS floors, round(b.height_m::numeric, 1)::float8 AS "heightM"
   FROM env, assets a JOIN buildings b ON b.asset_id = a.id

@@ -5,7 +5,7 @@ WITH env AS (
          ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) AS box
 ),
 features AS (
-  SELECT a.id, ST_AsMVTGeom(ST_Transform(a.geom, 3857), env.tile, 4096, 64, true) AS geom,
+  SELECT a.id, mvt_geom(ST_Transform(a.geom, 3857), env.tile, 4096, 64, true) AS geom,
          a.code, a.name, a.district_code AS "districtCode", g.pressure_class::text AS "pressureClass"
   FROM env, assets a JOIN gas_pipelines g ON g.asset_id = a.id
   WHERE a.geom && env.box AND a.kind = 'gas_pipeline'

@@ -19,7 +19,8 @@ function SceneSetup() {
     scene.globe.showGroundAtmosphere = false;
     scene.globe.enableLighting = false;
     if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
-    if (scene.skyBox) scene.skyBox.show = false;
+    // SkyBox.show exists at run time; Cesium 1.140's typings declare it only as a constructor option.
+    if (scene.skyBox) (scene.skyBox as unknown as { show: boolean }).show = false;
     if (scene.sun) scene.sun.show = false;
     if (scene.moon) scene.moon.show = false;
     scene.fog.enabled = false;
