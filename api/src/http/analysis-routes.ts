@@ -2,6 +2,7 @@
 // an area (and a period for alerts). format json answers the rows the table shows (at most 10,000, with the
 // total); csv and geojson answer a file of up to 100,000 rows in the same order, for callers allowed to export
 // data, and every download is written to the audit log.
+
 import { type Context, Hono } from 'hono';
 import type pg from 'pg';
 import { actorOf } from '../access/principal.ts';
@@ -32,6 +33,7 @@ import {
   findAssetTable,
 } from '../store/analysis.repo.ts';
 import { insertAudit } from '../store/audit.repo.ts';
+import { GEOJSON_TYPE } from './geojson-response.ts';
 import { errorResponse } from './http-error.ts';
 import { type AppEnv, isJson } from './identify.ts';
 
@@ -133,7 +135,7 @@ async function answer<Row extends { total: number }>(
     detail: { area: request.area.code ?? 'drawn area', format: request.format, rows: rows.length, total },
   });
   const name = `${table}-${cstTime(new Date()).slice(0, 10)}.${request.format}`;
-  c.header('Content-Type', request.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json');
+  c.header('Content-Type', request.format === 'csv' ? 'text/csv; charset=utf-8' : GEOJSON_TYPE);
   c.header(
     'Content-Disposition',
     `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,

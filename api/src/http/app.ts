@@ -29,6 +29,7 @@ import { migrationStatus } from '../store/migrate.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import { attachmentRoutes } from './attachment-routes.ts';
 import { authRoutes } from './auth-routes.ts';
+import { geoJsonResponse } from './geojson-response.ts';
 import { errorResponse, graphqlErrorResponse } from './http-error.ts';
 import { type AppEnv, anonymous, identify, isJson, signedIn } from './identify.ts';
 import { ingestRoutes } from './ingest-routes.ts';
@@ -154,7 +155,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       );
     }
     c.header('Cache-Control', 'private, max-age=60');
-    return c.json(await findAreasGeoJson(deps.pool, viewer.scope, level as AreaLevel));
+    return geoJsonResponse(c, await findAreasGeoJson(deps.pool, viewer.scope, level as AreaLevel));
   });
 
   app.route('/api', mapRoutes(deps.pool, map));

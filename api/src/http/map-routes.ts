@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import type { MapConfig } from '../config.ts';
 import { findLayer, isMapLayer, MAP_LAYERS } from '../store/layers.repo.ts';
+import { geoJsonResponse } from './geojson-response.ts';
 import { errorResponse } from './http-error.ts';
 import type { AppEnv } from './identify.ts';
 
@@ -19,7 +20,7 @@ export function mapRoutes(pool: pg.Pool, map: MapConfig): Hono<AppEnv> {
       );
     }
     c.header('Cache-Control', 'private, max-age=15');
-    return c.json(await findLayer(pool, c.get('viewer')!.scope, kind));
+    return geoJsonResponse(c, await findLayer(pool, c.get('viewer')!.scope, kind));
   });
 
   app.get('/map-config', (c) => {
