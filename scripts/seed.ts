@@ -21,7 +21,9 @@ await runCli(async () => {
     await migrate(db.pool, config.migrationsDir);
     console.log(`seeding the ${preset} city into the ${db.mode} database…`);
     const t = performance.now();
-    await seedCity(db.pool, preset, seed, (line) => console.log(line));
+    await seedCity(db.pool, preset, seed, (line) => console.log(line), {
+      cluster: db.mode !== 'embedded',
+    });
     console.log(`done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } finally {
     await db.close();

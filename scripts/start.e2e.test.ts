@@ -237,6 +237,7 @@ describe('npm start on the embedded database', () => {
           { timeout: 60_000, interval: 1000 },
         )
         .toBeGreaterThan(2000);
+      expect(await page.locator('[data-testid=map-failure]').count()).toBe(0);
 
       const citizen = await context.newPage();
       const citizenWatch = await watchPage(citizen);

@@ -16,6 +16,7 @@ import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
 import { buildBuildingTiles } from '../tiles/3d/build-building-tiles.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
+import { seedDemoAlertHistory } from './city/demo-alerts.ts';
 import { seedDemoCases } from './city/demo-cases.ts';
 import { seedCity } from './city/seed-city.ts';
 import { openDatabase } from './database.ts';
@@ -81,8 +82,17 @@ await runCli(async () => {
     log(
       `the database is empty: seeding the ${config.startPreset} city (synthetic, inside real district boundaries)…`,
     );
-    await seedCity(db.pool, config.startPreset, config.seed, log);
+    const { city } = await seedCity(db.pool, config.startPreset, config.seed, log, {
+      cluster: db.mode !== 'embedded',
+    });
     seededDemo = config.startPreset === 'demo';
+    if (seededDemo) {
+      const t = performance.now();
+      const events = await seedDemoAlertHistory(db.pool, city);
+      log(
+        `  alert history: ${events} alert events over the ${city.spec.historyDays} days of readings in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+    }
   }
   // Demo accounts come with the demo city only, never into a database that already had data.
   if (seededDemo) {

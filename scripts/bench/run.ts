@@ -16,6 +16,7 @@ import { loadSql } from '../../api/src/store/sql-file.ts';
 import { Rng } from '../city/rng.ts';
 import { seedCity } from '../city/seed-city.ts';
 import { benchCases } from './cases.ts';
+import { benchEmbedded } from './embedded.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMvt } from './mvt.ts';
 import { districtLikePolygon } from './polygons.ts';
@@ -36,6 +37,7 @@ async function ensureDatabase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--embedded')) return benchEmbedded();
   await ensureDatabase();
   const pool = createPool(url, { max: 10 });
   await migrate(pool, config.migrationsDir);

@@ -219,6 +219,19 @@ export function* generateReadings(
   if (batch.values.length > 0) yield batch;
 }
 
+/** The readings of a generated city's whole history window, as the load stores them. */
+export function historyReadings(city: {
+  seed: number;
+  now: Date;
+  spec: { historyDays: number };
+  devices: readonly Device[];
+}): { startMs: number; endMs: number; batches: Generator<ReadingBatch> } {
+  const endMs = city.now.getTime();
+  const startMs = endMs - city.spec.historyDays * 86_400_000;
+  const weather = simulateWeather(city.seed, startMs, city.spec.historyDays * 24 + 2);
+  return { startMs, endMs, batches: generateReadings(city.devices, weather, startMs, endMs, city.seed) };
+}
+
 /** The time of a device's last simulated reading (its last_seen_at). */
 export function lastSeenMs(device: Device, startMs: number, endMs: number): number {
   const stepMs = STEP_MINUTES[device.type] * 60_000;

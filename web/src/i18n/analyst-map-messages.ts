@@ -5,7 +5,8 @@ export const ANALYST_MAP_MESSAGES = {
     amSidebar: '分析条件',
     amMap: '地图',
     amMapLoading: '正在加载地图…',
-    amMapFailed: '地图数据加载失败：',
+    amMapFailed: '部分地图图层未能显示，其余数据不受影响。可刷新页面重试。',
+    amMapFailedClose: '关闭',
     // Area
     amArea: '分析区域',
     amAreaNone: '未选择区域（全市）',
@@ -86,7 +87,9 @@ export const ANALYST_MAP_MESSAGES = {
     amSidebar: 'Analysis settings',
     amMap: 'Map',
     amMapLoading: 'Loading the map…',
-    amMapFailed: 'Map data failed to load: ',
+    amMapFailed:
+      'Some map layers could not be drawn; the rest of the data is unaffected. Reload the page to retry.',
+    amMapFailedClose: 'Dismiss',
     amArea: 'Study area',
     amAreaNone: 'No area chosen (whole city)',
     amAreaDrawn: 'Drawn area ({n} vertices)',

@@ -193,7 +193,10 @@ export function AnalystMap(props: AnalystMapProps) {
     },
     [report],
   );
+  // A layer that fails is skipped by deck.gl; the user gets a notice in their language, the console the
+  // library's own (English) words.
   const onError = useCallback((error: Error) => {
+    console.warn('analyst map:', error);
     setFailure((current) => current ?? error.message);
   }, []);
 
@@ -224,9 +227,11 @@ export function AnalystMap(props: AnalystMapProps) {
         }
       />
       {failure ? (
-        <div className="am-map-failure" role="alert">
-          {t('amMapFailed')}
-          {failure}
+        <div className="am-map-failure" role="alert" data-testid="map-failure">
+          {t('amMapFailed')}{' '}
+          <button type="button" onClick={() => setFailure(null)}>
+            {t('amMapFailedClose')}
+          </button>
         </div>
       ) : null}
     </div>

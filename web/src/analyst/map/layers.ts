@@ -124,7 +124,7 @@ function densityLayer(cells: readonly DensityCell[], extrude: boolean): Layer {
 function studyAreaLayer(geometry: AreaGeometry): Layer {
   return new GeoJsonLayer({
     id: 'study-area',
-    data: { type: 'Feature', properties: {}, geometry },
+    data: [{ type: 'Feature', properties: {}, geometry }],
     filled: true,
     stroked: true,
     getFillColor: STUDY_AREA_FILL,
