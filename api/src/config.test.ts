@@ -17,6 +17,7 @@ describe('config', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'https://a.example/path' }, /not an origin/],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, /not a yes\/no value/],
     ['LOGIN_MAX_FAILURES', { LOGIN_MAX_FAILURES: '0' }, /out of range/],
+    ['OPEN311_JURISDICTION_ID', { OPEN311_JURISDICTION_ID: 'http://sz.gov.cn/' }, /not a jurisdiction id/],
   ])('rejects a bad %s with an actionable error', (_name, env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -29,6 +30,13 @@ describe('config', () => {
     expect(access.sessionIdleSeconds).toBe(12 * 3600);
     expect(access.loginMaxFailures).toBe(5);
     expect(access.persistedOperationsFile).toBeNull();
+  });
+
+  it('serves one Open311 jurisdiction, sz.gov.cn unless OPEN311_JURISDICTION_ID names another', () => {
+    expect(loadConfig({}).cases.open311JurisdictionId).toBe('sz.gov.cn');
+    expect(loadConfig({ OPEN311_JURISDICTION_ID: ' Example.GOV.cn ' }).cases.open311JurisdictionId).toBe(
+      'example.gov.cn',
+    );
   });
 
   it('names the valid presets', () => {

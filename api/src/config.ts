@@ -70,6 +70,11 @@ export interface CaseConfig {
   readonly schedulerMs: number;
   /** Citizen and Open311 reports per client IP per hour. */
   readonly reportsPerHour: number;
+  /**
+   * The one jurisdiction the Open311 endpoint serves (the city government's web domain without "www", as
+   * GeoReport v2 suggests); a request naming another jurisdiction_id is refused.
+   */
+  readonly open311JurisdictionId: string;
 }
 
 export interface IngestConfig {
@@ -236,6 +241,20 @@ function parseWeekendDays(value: string): number[] {
   return [...new Set(days)];
 }
 
+/** Shenzhen's government portal, www.sz.gov.cn, without the "www". */
+export const DEFAULT_JURISDICTION_ID = 'sz.gov.cn';
+
+function parseJurisdictionId(value: string): string {
+  const id = value.trim().toLowerCase();
+  if (!/^[a-z0-9](?:[a-z0-9.-]{0,98}[a-z0-9])?$/.test(id)) {
+    throw new StartupError(
+      `OPEN311_JURISDICTION_ID="${value}" is not a jurisdiction id`,
+      `use the city's web domain without "www", e.g. ${DEFAULT_JURISDICTION_ID}`,
+    );
+  }
+  return id;
+}
+
 export function loadCaseConfig(env: NodeJS.ProcessEnv, dataDir: string): CaseConfig {
   let workHours: WorkPeriod[];
   try {
@@ -255,6 +274,7 @@ export function loadCaseConfig(env: NodeJS.ProcessEnv, dataDir: string): CaseCon
     ),
     schedulerMs: parseCount('CASE_SCHEDULER_MS', env.CASE_SCHEDULER_MS ?? '15000', 0, 3_600_000),
     reportsPerHour: parseCount('REPORTS_PER_HOUR', env.REPORTS_PER_HOUR ?? '10', 1, 100_000),
+    open311JurisdictionId: parseJurisdictionId(env.OPEN311_JURISDICTION_ID ?? DEFAULT_JURISDICTION_ID),
   });
 }
 

@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../../api/src/access/roles.ts';
 import { countUsers } from '../../api/src/store/accounts.repo.ts';
 import { queryRows } from '../../api/src/store/db.ts';
 
-const DEMO_PASSWORD = 'Demo-2026';
+export const DEMO_PASSWORD = 'Demo-2026';
 
 interface DemoUser {
   username: string;

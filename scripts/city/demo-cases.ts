@@ -1,44 +1,25 @@
 // Cases of the last three weeks for the demo city, filed and worked through the real case service with
 // their own clocks, so the console, the KPIs and the screen start with a plausible history: most cases
-// closed (some late, some after rework), some still with their unit, a few overdue. Deterministic per seed.
+// closed (some late, some after rework), some still with their unit, a few overdue. Then every demo unit
+// handler's inbox gets open cases to act on (demo-inbox.ts). Deterministic per seed.
 import type pg from 'pg';
-import { PNG } from 'pngjs';
 import type { CaseConfig } from '../../api/src/config.ts';
 import { storeAttachment } from '../../api/src/dispatch/attachment-store.ts';
-import {
-  type CaseActor,
-  type CaseResult,
-  createCase,
-  type TransitionInput,
-  transitionCase,
-} from '../../api/src/dispatch/case.service.ts';
-import type { CaseAction } from '../../api/src/dispatch/case-machine.ts';
+import { citizenCategoriesFor } from '../../api/src/dispatch/category-fit.ts';
 import { findCategories, findUnitSuggestions } from '../../api/src/store/cases.repo.ts';
 import { queryRows } from '../../api/src/store/db.ts';
+import { CHECKER, DemoCase, DUTY, demoDescription, person, placeholderPhoto } from './demo-case-script.ts';
+import { seedDemoInboxes } from './demo-inbox.ts';
 import { Rng } from './rng.ts';
 
 const DAYS = 21;
 const CASES = 60;
 
-const person = (name: string, role: CaseActor['role'], unitCode: string | null = null): CaseActor => ({
-  audit: { kind: 'system', id: null, name, origin: { ip: null, userAgent: null } },
-  role,
-  unitCode,
-  scope: null,
-});
-const DUTY = person('duty', 'duty_officer');
-const CHECKER = person('futian.duty', 'duty_officer');
-
-/** A small grey photo stand-in, stored once by its hash. */
-function placeholderPhoto(): Uint8Array {
-  const png = new PNG({ width: 8, height: 8 });
-  png.data.fill(128);
-  return PNG.sync.write(png);
-}
-
+/** Files the demo history and the demo inboxes; returns how many cases it filed. */
 export async function seedDemoCases(pool: pg.Pool, config: CaseConfig, seed: number, now = new Date()) {
   const rng = new Rng(seed, 'demo-cases');
-  const categories = (await findCategories(pool)).filter((c) => c.citizen);
+  // The cases are about buildings: the categories a citizen could choose on a building's plate.
+  const categories = citizenCategoriesFor(await findCategories(pool), 'building');
   const spots = await queryRows<{ lon: number; lat: number; code: string }>(
     pool,
     {
@@ -50,96 +31,56 @@ export async function seedDemoCases(pool: pg.Pool, config: CaseConfig, seed: num
     'picking places for demo cases',
   );
   const photo = (await storeAttachment(pool, config, placeholderPhoto(), 'npm start (demo)')).hash;
+  const evidence = { comment: '已现场处置完毕', attachments: [photo] };
   let filed = 0;
   for (const spot of spots) {
     const category = rng.pick(categories);
-    let at = new Date(now.getTime() - rng.range(0.2, DAYS) * 86_400_000);
-    const later = (minutes: number) => {
-      at = new Date(Math.min(now.getTime() - 60_000, at.getTime() + minutes * 60_000));
-      return at;
-    };
-    const source = rng.pick(['hotline', 'patrol', 'citizen'] as const);
-    let c: CaseResult = await createCase(
+    const reportedAt = new Date(now.getTime() - rng.range(0.2, DAYS) * 86_400_000);
+    const c = await DemoCase.file(
       pool,
       config,
-      source === 'citizen' ? person('citizen', 'public') : DUTY,
       {
-        source,
+        source: rng.pick(['hotline', 'patrol', 'citizen'] as const),
         categoryCode: category.code,
-        urgency: null,
-        description: `${category.name_zh}：演示案件（合成数据）`,
-        address: null,
-        location: null,
+        description: demoDescription(category.name_zh),
         assetCode: spot.code,
-        alertId: null,
-        reporterName: null,
-        reporterPhone: null,
-        attachments: [],
+        urgency: null,
       },
-      at,
+      reportedAt,
+      now,
     );
-    const step = async (who: CaseActor, action: CaseAction, extra: Partial<TransitionInput> = {}) => {
-      c = await transitionCase(
-        pool,
-        config,
-        who,
-        {
-          id: c.caseId,
-          action,
-          version: c.version,
-          input: {
-            comment: null,
-            unitCode: null,
-            attachments: [],
-            extensionMinutes: null,
-            mergeInto: null,
-            ...extra,
-          },
-        },
-        at,
-      );
-    };
-    const evidence = { comment: '已现场处置完毕', attachments: [photo] };
-    const row = (
-      await queryRows<{ state: string }>(
-        pool,
-        { text: 'SELECT state::text FROM cases WHERE id = $1' },
-        [c.caseId],
-        'reading a demo case',
-      )
-    )[0]!;
     filed += 1;
-    if (row.state === 'reported') {
-      later(rng.range(5, 90));
+    if ((await c.state()) === 'reported') {
+      c.later(rng.range(5, 90));
       if (rng.chance(0.05)) {
-        await step(DUTY, 'reject', { comment: '不属于受理范围' });
+        await c.step(DUTY, 'reject', { comment: '不属于受理范围' });
         continue;
       }
-      await step(DUTY, 'accept');
+      await c.step(DUTY, 'accept');
     }
-    later(rng.range(5, 60));
-    await step(DUTY, 'register');
+    c.later(rng.range(5, 60));
+    await c.step(DUTY, 'register');
     const [unit] = await findUnitSuggestions(pool, spot.lon, spot.lat, category.code);
     if (!unit) continue;
-    later(rng.range(5, 40));
-    await step(DUTY, 'dispatch', { unitCode: unit.code });
+    c.later(rng.range(5, 40));
+    await c.step(DUTY, 'dispatch', { unitCode: unit.code });
     const handler = person(`${unit.code} 处置员`, 'unit_handler', unit.code);
-    if (at.getTime() > now.getTime() - 6 * 3_600_000 || rng.chance(0.12)) continue; // still with the unit
-    later(rng.range(30, 240));
-    await step(handler, 'start');
-    later(rng.range(60, 2400));
-    await step(handler, 'report_handled', evidence);
+    if (c.time.getTime() > now.getTime() - 6 * 3_600_000 || rng.chance(0.12)) continue; // still with the unit
+    c.later(rng.range(30, 240));
+    await c.step(handler, 'start');
+    c.later(rng.range(60, 2400));
+    await c.step(handler, 'report_handled', evidence);
     if (rng.chance(0.15)) {
-      later(rng.range(30, 180));
-      await step(CHECKER, 'verify_fail', { comment: '现场复核未整改到位' });
-      later(rng.range(60, 600));
-      await step(handler, 'report_handled', evidence);
+      c.later(rng.range(30, 180));
+      await c.step(CHECKER, 'verify_fail', { comment: '现场复核未整改到位' });
+      c.later(rng.range(60, 600));
+      await c.step(handler, 'report_handled', evidence);
     }
     if (rng.chance(0.1)) continue; // waiting for verification
-    later(rng.range(30, 240));
-    await step(CHECKER, 'verify_pass');
-    later(rng.range(10, 120));
-    await step(DUTY, 'close');
+    c.later(rng.range(30, 240));
+    await c.step(CHECKER, 'verify_pass');
+    c.later(rng.range(10, 120));
+    await c.step(DUTY, 'close');
   }
-  return filed;
+  return filed + (await seedDemoInboxes(pool, config, seed, photo, now));
 }

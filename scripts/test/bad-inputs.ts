@@ -351,6 +351,24 @@ export function generateBadInputs(seed = 1): BadInput[] {
   http('cases', 'GET', '/open311/v2/requests.json?start_date=yesterday');
   http('cases', 'GET', '/open311/v2/requests.json?status=maybe');
   http('cases', 'GET', '/open311/v2/requests/..%2F..%2Fpackage.json');
+  http('cases', 'GET', '/open311/v2/services.csv');
+  http('cases', 'GET', '/open311/v2/requests.xml?status=open,maybe&service_code=%00');
+  http('cases', 'GET', '/open311/v2/services.xml?jurisdiction_id=sfgov.org');
+  http('cases', 'DELETE', '/open311/v2/requests.json');
+  http(
+    'cases',
+    'POST',
+    '/open311/v2/requests.xml',
+    `service_code=SJ0501&description=x&address_string=${encodeURIComponent('火星基地1栋')}`,
+    { 'content-type': 'application/x-www-form-urlencoded' },
+  );
+  http(
+    'cases',
+    'POST',
+    '/open311/v2/requests.json',
+    'service_code=SJ0699&lat=22.54&long=114.05&description=x&media_url=javascript%3Aalert(1)',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+  );
 
   // 8. the big screen: map layers, building tiles, alert filters
   for (const kind of ['building', 'lamps', '', '%00', 'street_lamp%27', 'x'.repeat(500), '..%2F..%2Fetc']) {

@@ -148,6 +148,14 @@ describe('the analyst workbench', () => {
     const firstRows = await page.$$eval('[data-row-code]', (rows) =>
       rows.slice(0, 5).map((r) => r.getAttribute('data-row-code')),
     );
+    // What the table shows under 类型 and 等级/状态 for them.
+    const firstWords = await page.$$eval('[data-row-code]', (rows) =>
+      rows
+        .slice(0, 5)
+        .map((r) =>
+          [...r.querySelectorAll('td')].map((td) => td.textContent).filter((_, i) => i === 2 || i === 5),
+        ),
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid=export-assets-csv]'),
@@ -159,6 +167,13 @@ describe('the analyst workbench', () => {
     expect(lines[0]!.startsWith('编码,名称,类型')).toBe(true);
     expect(lines.length - 1).toBe(total);
     expect(lines.slice(1, 6).map((l) => l.split(',')[0])).toEqual(firstRows);
+    // The CSV reads like the table, in Chinese: 房屋 and its safety grade (C级), not the codes.
+    const firstCells = lines.slice(1, 6).map((l) => l.split(','));
+    expect(firstCells.map((c) => [c[2], c[5]])).toEqual(firstWords);
+    for (const c of firstCells) {
+      expect(c[2]).toBe('房屋');
+      expect(c[5]).toMatch(/^[ABCD]级$/);
+    }
   }, 180_000);
 
   it('shows for a dropped GeoJSON file the figures SQL gives for it, and refuses a self-intersecting one in words', async () => {

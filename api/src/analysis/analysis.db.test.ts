@@ -246,6 +246,15 @@ describe('the asset and alert tables and their downloads', () => {
     expect(lines[0]).toBe('编码,名称,类型,行政区,街道,等级/状态,层数,高度(m),告警,经度,纬度');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(page.rows.map((r) => r.code));
     expect(lines[1]).toMatch(/,房屋,福田区,/);
+    // Coded cells read in Chinese like the headers: kind, grade or status per kind, alert level.
+    const rowCells = lines.slice(1).map((l) => l.split(','));
+    const KINDS = ['房屋', '在建工地', '边坡', '路灯', '内涝积水点', '燃气管线'];
+    expect(rowCells.every((c) => KINDS.includes(c[2]!))).toBe(true);
+    const GRADES =
+      /^([ABCD]级|[高中低]风险|亮灯|熄灯|故障|土方|基础|主体结构|装饰装修|低压|中压|次高压|高压)?$/;
+    expect(rowCells.filter((c) => !GRADES.test(c[5]!)).map((c) => c[5])).toEqual([]);
+    expect(rowCells[0]![5]).toMatch(/^[ABCD]级$/); // the tallest building's safety grade
+    expect(rowCells.filter((c) => !/^([蓝黄橙红]色)?$/.test(c[8]!)).map((c) => c[8])).toEqual([]);
 
     const geo = await post(analyst, '/api/analysis/assets', {
       area: { code: STREET },
@@ -259,6 +268,12 @@ describe('the asset and alert tables and their downloads', () => {
     expect(fc.features).toHaveLength(page.total);
     expect(fc.notice).toMatch(/synthetic/);
     expect(fc.features.find((f) => f.geometry.type === 'Polygon')).toBeDefined();
+    // GeoJSON is for machines: the codes, not the words.
+    const tallest = fc.features.find((f) => f.id === page.rows[0]!.code) as unknown as {
+      properties: { kind: string; grade: string };
+    };
+    expect(tallest.properties.kind).toBe('BUILDING');
+    expect(tallest.properties.grade).toMatch(/^[ABCD]$/);
 
     const { rows: audit } = await pool.query<{ action: string; detail: { rows: number } }>(
       `SELECT action, detail FROM audit_log WHERE action = 'export.assets' ORDER BY id DESC LIMIT 1`,
@@ -290,6 +305,30 @@ describe('the asset and alert tables and their downloads', () => {
       .filter(Boolean);
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain(',橙色,橙色,2026-11-11 23:30:00,,');
+    const { rows: type } = await pool.query<{ type: string }>(
+      'SELECT type::text FROM devices WHERE id = $1',
+      [device.id],
+    );
+    const words: Record<string, string> = {
+      camera: '视频监控',
+      crane_monitor: '塔吊黑匣子',
+      dust_monitor: '扬尘监测仪',
+      energy_meter: '能耗监测电表',
+      lamp_controller: '路灯集中控制器',
+      pit_monitor: '基坑监测点',
+      slope_sensor: '边坡监测站',
+      water_gauge: '积水监测仪',
+    };
+    const cells = lines[1]!.split(',');
+    expect(cells[6]).toBe(words[type[0]!.type]); // 设备类型 in words
+    expect(['房屋', '在建工地', '边坡', '路灯', '内涝积水点', '燃气管线']).toContain(cells[3]); // 资产类型
+    const geo = (await (
+      await post(analyst, '/api/analysis/alerts', { ...body, format: 'geojson' })
+    ).json()) as { features: { properties: { severity: string; kind: string } }[] };
+    expect(geo.features[0]!.properties).toMatchObject({
+      severity: 'ORANGE',
+      kind: type[0]!.type.toUpperCase(),
+    });
     const red = (await (
       await post(analyst, '/api/analysis/alerts', { ...body, severities: ['RED'] })
     ).json()) as { total: number };

@@ -1,7 +1,9 @@
-// The asset and alert tables as the workbench shows them (JSON rows) and as files (CSV with zh-CN or English
-// headers, GeoJSON). Pure: the rows come from analysis.repo.ts.
+// The asset and alert tables as the workbench shows them (JSON rows) and as files: CSV for people, headers and
+// coded cells (kind, grade, severity, device type) in zh-CN or English words (vocabulary.ts); GeoJSON for
+// machines, with the codes. Pure: the rows come from analysis.repo.ts.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { AlertTableRow, AssetTableRow } from '../store/analysis.repo.ts';
+import { assetKindWord, deviceTypeWord, gradeWord, severityWord } from '../vocabulary.ts';
 import { type Cell, cstTime, toCsv } from './csv.ts';
 import type { Lang } from './table-request.ts';
 
@@ -58,31 +60,19 @@ const ASSET_HEADERS: Record<Lang, string[]> = {
   ],
 };
 
-const KIND_ZH: Record<string, string> = {
-  BUILDING: '房屋',
-  CONSTRUCTION_SITE: '在建工地',
-  SLOPE: '边坡',
-  STREET_LAMP: '路灯',
-  WATERLOGGING_POINT: '内涝积水点',
-  GAS_PIPELINE: '燃气管线',
-};
-const SEVERITY_ZH: Record<string, string> = { BLUE: '蓝色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色' };
-const zh = (lang: Lang, table: Record<string, string>, key: string | null) =>
-  key === null ? null : lang === 'zh-CN' ? (table[key] ?? key) : key;
-
 export function assetsCsv(rows: readonly AssetTableRow[], lang: Lang): string {
   return toCsv(
     ASSET_HEADERS[lang],
     rows.map((r): Cell[] => [
       r.code,
       r.name,
-      zh(lang, KIND_ZH, r.kind),
+      assetKindWord(r.kind, lang),
       r.district_name ?? r.district_code,
       r.street_name,
-      r.grade,
+      gradeWord(r.kind, r.grade, lang),
       r.floors,
       r.height_m,
-      zh(lang, SEVERITY_ZH, r.alert_severity),
+      severityWord(r.alert_severity, lang),
       r.lon,
       r.lat,
     ]),
@@ -131,12 +121,12 @@ export function alertsCsv(rows: readonly AlertTableRow[], lang: Lang): string {
       r.id,
       r.asset_code,
       r.asset_name,
-      zh(lang, KIND_ZH, r.asset_kind),
+      assetKindWord(r.asset_kind, lang),
       r.district_name,
       r.device_code,
-      r.kind,
-      zh(lang, SEVERITY_ZH, r.severity),
-      zh(lang, SEVERITY_ZH, r.peak_severity),
+      deviceTypeWord(r.kind, lang),
+      severityWord(r.severity, lang),
+      severityWord(r.peak_severity, lang),
       cstTime(r.started_at),
       cstTime(r.cleared_at),
       cstTime(r.acknowledged_at),

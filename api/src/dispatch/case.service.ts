@@ -39,6 +39,8 @@ import {
   decide,
   type Actor as MachineActor,
 } from './case-machine.ts';
+import { fitsAssetKind } from './category-fit.ts';
+import { checkMediaUrl } from './media-url.ts';
 import type { WorkCalendar } from './work-calendar.ts';
 
 export const CASE_SOURCES = ['alert', 'citizen', 'patrol', 'hotline', 'open311'] as const;
@@ -80,6 +82,8 @@ export interface CreateCaseInput {
   reporterName: string | null;
   reporterPhone: string | null;
   attachments: readonly string[];
+  /** A link to media the reporter sent (Open311 media_url), kept on the report event; checked by checkMediaUrl. */
+  mediaUrl?: string | null;
 }
 
 export interface TransitionInput {
@@ -236,6 +240,13 @@ async function place(
   if (input.assetCode !== null) {
     const asset = await findAssetLocation(db, who.scope, { code: input.assetCode.toUpperCase(), id: null });
     if (!asset) throw new DomainError('NOT_FOUND', `no asset has the code ${input.assetCode.slice(0, 40)}`);
+    // A citizen reports from the asset's plate: the category must be about that kind of asset.
+    if (who.role === 'public' && !fitsAssetKind(category, asset.kind)) {
+      throw new DomainError(
+        'INVALID_INPUT',
+        `category ${category.code} is not about a ${asset.kind}; GET /public/categories?assetKind=${asset.kind} lists those that are`,
+      );
+    }
     return {
       lon: asset.lon,
       lat: asset.lat,
@@ -266,6 +277,7 @@ export async function createCase(
   const address = cleanText(input.address, 'address', 200);
   const reporterName = cleanText(input.reporterName, 'reporterName', 64);
   const reporterPhone = checkPhone(input.reporterPhone);
+  const mediaUrl = checkMediaUrl(input.mediaUrl);
   const urgency = input.urgency ?? 'normal';
 
   return withTransaction(pool, async (tx) => {
@@ -314,7 +326,13 @@ export async function createCase(
         actorRole: who.role,
         comment: description,
         attachments,
-        data: { source: input.source, category: placed.category.code, urgency, ...placed.evidence },
+        data: {
+          source: input.source,
+          category: placed.category.code,
+          urgency,
+          ...placed.evidence,
+          ...(mediaUrl !== null && { mediaUrl }),
+        },
       }),
     ];
     let version = 1;

@@ -549,6 +549,41 @@ describe('citizens and Open311', () => {
     expect((await anonymous('/public/categories')).status).toBe(200);
   });
 
+  it('a plate offers and accepts only the categories about its kind of asset', async () => {
+    const fresh = graphqlClient(pool, { role: 'duty_officer', live, cases: config, log: () => undefined });
+    const codes = async (kind: string) => {
+      const res = await fresh.app.request(`/public/categories?assetKind=${kind}`);
+      expect(res.status).toBe(200);
+      const rows = (await res.json()) as { code: string; assetKinds: string[] }[];
+      for (const r of rows) expect(r.assetKinds).toContain(kind);
+      return rows.map((r) => r.code);
+    };
+    const building = await codes('building');
+    expect(building).toEqual(expect.arrayContaining(['BJ0501', 'SJ0501', 'SJ0502', 'SJ0503', 'SJ0699']));
+    expect(building).not.toContain('BJ0103'); // 井盖
+    expect(building).not.toContain('BJ0107'); // 路灯
+    expect(building).not.toContain('SJ0601'); // not open to citizens
+    expect(await codes('street_lamp')).toEqual(['BJ0107', 'SJ0699']);
+    expect(await codes('slope')).toEqual(['BJ0502', 'SJ0402', 'SJ0699']);
+    expect(await codes('construction_site')).toEqual(['SJ0301', 'SJ0302', 'SJ0699']);
+    const all = (await (await fresh.app.request('/public/categories')).json()) as { code: string }[];
+    expect(all.map((c) => c.code)).toContain('BJ0103'); // reported by place (Open311), still listed
+    expect((await fresh.app.request('/public/categories?assetKind=castle')).status).toBe(400);
+
+    const plate = await one(`SELECT code FROM assets WHERE kind = 'building' ORDER BY id LIMIT 1 OFFSET 9`);
+    const report = (category: string) => {
+      const f = new FormData();
+      f.set('assetCode', plate.code);
+      f.set('categoryCode', category);
+      f.set('description', '路灯不亮');
+      return fresh.app.request('/public/reports', { method: 'POST', body: f });
+    };
+    const refused = await report('BJ0107');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await report('SJ0502')).status).toBe(201);
+  });
+
   it('Open311 GeoReport v2: services, file a request (form-encoded) and read it back', async () => {
     const services = (await (await anonymous('/open311/v2/services.json')).json()) as any[];
     expect(services.map((s) => s.service_code)).toContain('SJ0401');

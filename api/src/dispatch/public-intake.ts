@@ -1,8 +1,10 @@
 // Reports from people who are not signed in: the citizen page (/r/<code>) and Open311 clients. The photo is
-// checked and stored first, then the case is filed as reported, to be accepted by a duty officer.
+// checked and stored first, then the case is filed as reported, to be accepted by a duty officer. A report
+// with an address but neither coordinates nor an asset code is placed on the asset the address names.
 import type pg from 'pg';
 import type { RequestOrigin } from '../access/principal.ts';
 import type { CaseConfig } from '../config.ts';
+import { placeAddress } from './address-lookup.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { type CaseResult, createCase } from './case.service.ts';
 
@@ -15,6 +17,8 @@ export interface PublicReport {
   reporterName: string | null;
   reporterPhone: string | null;
   photo: Uint8Array | null;
+  /** A link to media the reporter sent (Open311 media_url). */
+  mediaUrl?: string | null;
 }
 
 export async function filePublicReport(
@@ -26,6 +30,8 @@ export async function filePublicReport(
 ): Promise<CaseResult> {
   const name = source === 'citizen' ? 'citizen' : 'open311';
   const audit = { kind: 'public', id: null, name, origin } as const;
+  const byAddress = report.assetCode === null && report.location === null && report.address?.trim();
+  const assetCode = byAddress ? (await placeAddress(pool, report.address!)).code : report.assetCode;
   const attachments = report.photo ? [(await storeAttachment(pool, config, report.photo, name)).hash] : [];
   return createCase(
     pool,
@@ -38,11 +44,12 @@ export async function filePublicReport(
       description: report.description,
       address: report.address,
       location: report.location,
-      assetCode: report.assetCode,
+      assetCode,
       alertId: null,
       reporterName: report.reporterName,
       reporterPhone: report.reporterPhone,
       attachments,
+      mediaUrl: report.mediaUrl ?? null,
     },
   );
 }

@@ -134,7 +134,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/public/*', anonymous(deps.access));
   app.route('/public', publicRoutes(publicDeps));
   app.use('/open311/*', anonymous(deps.access));
-  app.route('/open311/v2', open311Routes(publicDeps));
+  app.route('/open311/v2', open311Routes({ ...publicDeps, log }));
 
   app.use('/attachments/*', identify(deps.pool, deps.access));
   app.use('/attachments', identify(deps.pool, deps.access));

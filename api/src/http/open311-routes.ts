@@ -1,179 +1,178 @@
 // Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) on the same intake as the citizen page, so
-// existing city apps can file and follow requests: services.json (the case categories), requests.json
-// (GET: search, POST: file; form-encoded as the spec says, JSON also accepted) and requests/<id>.json.
-// service_request_id is the case's tracking number; address_id may name an asset code (一栋一码).
-
+// existing city apps can file and follow requests, in XML (the spec's required format) or JSON:
+//   GET  services.[format]                 the categories a citizen may report
+//   GET  services/<service_code>.[format]  a service definition (no extra attributes)
+//   GET  requests.[format]                 search (service_request_id, service_code, status, start/end_date)
+//   POST requests.[format]                 file (form-encoded as the spec says; JSON also read)
+//   GET  requests/<service_request_id>.[format]
+// service_request_id is the case's tracking number; address_id is an asset code (一栋一码). jurisdiction_id
+// may be left out, or must be ours. Every refusal, on every path below /open311/v2, is the spec's error list.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { RateLimiter } from '../access/rate-limiter.ts';
 import { filePublicReport } from '../dispatch/public-intake.ts';
 import { DomainError } from '../domain-error.ts';
-import { findCategories, findRequests, type RequestListRow } from '../store/cases.repo.ts';
+import { type CategoryRow, findCategories, findRequests } from '../store/cases.repo.ts';
 import type { AppEnv } from './identify.ts';
+import { errorFormat, formatOf, type Open311Format, splitResource } from './open311/format.ts';
+import { checkJurisdiction } from './open311/jurisdiction.ts';
+import { readFields } from './open311/post-body.ts';
+import { open311RateLimit } from './open311/rate-limit.ts';
+import { reportFromFields } from './open311/report-fields.ts';
+import { requestFilter } from './open311/request-filter.ts';
+import { open311Body, open311Error, open311Status } from './open311/respond.ts';
+import { toFiledRequest, toRequest, toService, toServiceDefinition } from './open311/views.ts';
 import type { PublicDeps } from './public-routes.ts';
-import { rateLimit } from './request-helpers.ts';
 
-const MAX_RESULTS = 200;
-const DEFAULT_WINDOW_DAYS = 90;
+const MAX_BODY = 64 * 1024;
 
-function open311Error(c: Context, status: 400 | 404 | 413 | 429, description: string): Response {
-  return c.json([{ code: status, description }], status);
+export interface Open311Deps extends PublicDeps {
+  log?: (line: string) => void;
 }
 
-function toRequest(r: RequestListRow) {
-  const closed = r.state === 'closed' || r.state === 'rejected';
-  return {
-    service_request_id: r.tracking_no,
-    status: closed ? 'closed' : 'open',
-    status_notes: r.status_notes,
-    service_name: r.name_zh,
-    service_code: r.category_code,
-    description: r.description,
-    agency_responsible: r.unit_name,
-    service_notice: null,
-    requested_datetime: r.created_at.toISOString(),
-    updated_datetime: r.updated_at.toISOString(),
-    expected_datetime: r.stage_due_at?.toISOString() ?? null,
-    address: r.address,
-    address_id: null,
-    zipcode: null,
-    lat: r.lat,
-    long: r.lon,
-    media_url: r.first_attachment ? `/attachments/${r.first_attachment}` : null,
-  };
+/** The format a resource file names, or a 400 saying which we offer. */
+function formatFor(extension: string | null): Open311Format {
+  const format = formatOf(extension);
+  if (format) return format;
+  throw new DomainError(
+    'INVALID_INPUT',
+    extension === null
+      ? 'name the format at the end of the resource: .xml or .json'
+      : `"${extension.slice(0, 20)}" is not a format of this endpoint; use .xml or .json`,
+  );
 }
 
-function parseDate(value: string | undefined, name: string): Date | null {
-  if (!value) return null;
-  const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) {
-    throw new DomainError('INVALID_INPUT', `${name}: a W3C date-time such as 2026-11-21T09:00:00+08:00`);
-  }
-  return d;
+/** The methods a resource path allows (GET on every one, POST on requests.[format]); null: no such resource. */
+function allowedMethods(path: string): string[] | null {
+  if (/\/open311\/v2\/requests\.[^/]+$/.test(path)) return ['GET', 'POST'];
+  if (/\/open311\/v2\/(services\.[^/]+|services\/[^/]+|requests\/[^/]+)$/.test(path)) return ['GET'];
+  return null;
 }
 
-function coordinate(value: string | undefined, name: string, max: number): number | null {
-  if (value === undefined || value.trim() === '') return null;
-  const n = Number(value);
-  if (!Number.isFinite(n) || Math.abs(n) > max)
-    throw new DomainError('INVALID_INPUT', `${name} is not a coordinate`);
-  return n;
-}
+const citizenCategories = async (deps: PublicDeps) =>
+  (await findCategories(deps.pool)).filter((r) => r.citizen);
 
-export function open311Routes(deps: PublicDeps): Hono<AppEnv> {
+export function open311Routes(deps: Open311Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', rateLimit(new RateLimiter(deps.access.publicPerMinute, deps.access.publicPerMinute)));
+  const ours = deps.cases.open311JurisdictionId;
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const failFormat = (c: Context) => errorFormat(c.req.path, c.req.header('accept'));
+
+  app.use('*', open311RateLimit(new RateLimiter(deps.access.publicPerMinute, deps.access.publicPerMinute)));
+  app.use('*', async (c, next) => {
+    checkJurisdiction(c.req.query('jurisdiction_id'), ours);
+    await next();
+  });
   app.onError((error, c) => {
     if (error instanceof DomainError) {
-      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'LIMIT_EXCEEDED' ? 413 : 400;
-      return open311Error(c, status, error.message);
+      return open311Error(c, failFormat(c), open311Status(error.code), error.message);
     }
-    throw error;
+    if (error instanceof HTTPException) return open311Error(c, failFormat(c), 400, error.message);
+    log(`error serving ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return open311Error(c, failFormat(c), 500, 'internal error; the operators have it in the server log');
   });
 
-  app.get('/services.json', async (c) => {
-    const rows = (await findCategories(deps.pool)).filter((r) => r.citizen);
-    return c.json(
-      rows.map((r) => ({
-        service_code: r.code,
-        service_name: r.name_zh,
-        description: `${r.name_zh} (${r.name_en})`,
-        metadata: false,
-        type: 'realtime',
-        keywords: r.name_en.toLowerCase(),
-        group: r.kind === 'component' ? '部件 component' : '事件 event',
-      })),
+  const noSuchRoute = (c: Context) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed) {
+      c.header('Allow', allowed.join(', '));
+      return open311Error(
+        c,
+        failFormat(c),
+        405,
+        `${c.req.method} is not allowed here; use ${allowed.join(' or ')}`,
+      );
+    }
+    return open311Error(
+      c,
+      failFormat(c),
+      404,
+      `no Open311 resource at ${c.req.path.slice(0, 200)}; see services.xml, requests.xml, services/<service_code>.xml and requests/<service_request_id>.xml`,
     );
+  };
+
+  const services = async (c: Context, format: Open311Format) =>
+    open311Body(c, format, 'services', (await citizenCategories(deps)).map(toService));
+
+  const requests = async (c: Context, format: Open311Format) => {
+    const filter = requestFilter((name) => c.req.queries(name), new Date());
+    const rows = await findRequests(deps.pool, filter);
+    return open311Body(c, format, 'service_requests', rows.map(toRequest));
+  };
+
+  app.get('/:file', async (c, next) => {
+    const { base, extension } = splitResource(c.req.param('file'));
+    if (base === 'services') return services(c, formatFor(extension));
+    if (base === 'requests') return requests(c, formatFor(extension));
+    return next();
   });
 
-  app.get('/requests.json', async (c) => {
-    const q = (name: string) => c.req.query(name);
-    const ids =
-      q('service_request_id')
-        ?.split(',')
-        .map((s) => s.trim())
-        .filter(Boolean) ?? null;
-    const status = q('status');
-    if (status !== undefined && status !== 'open' && status !== 'closed') {
-      return open311Error(c, 400, 'status: open or closed');
-    }
-    const end = parseDate(q('end_date'), 'end_date');
-    const start =
-      parseDate(q('start_date'), 'start_date') ??
-      (ids ? null : new Date((end ?? new Date()).getTime() - DEFAULT_WINDOW_DAYS * 86_400_000));
-    const rows = await findRequests(deps.pool, {
-      trackingNos: ids,
-      category: q('service_code') ?? null,
-      status: (status as 'open' | 'closed' | undefined) ?? null,
-      from: start,
-      to: end,
-      limit: MAX_RESULTS,
-    });
-    return c.json(rows.map(toRequest));
+  app.get('/services/:file', async (c) => {
+    const { base: code, extension } = splitResource(c.req.param('file'));
+    const format = formatFor(extension);
+    const category = (await citizenCategories(deps)).find((r) => r.code === code.toUpperCase());
+    if (!category)
+      return open311Error(c, format, 404, `no service ${code.slice(0, 40)}; see services.${format}`);
+    return open311Body(c, format, 'service_definition', toServiceDefinition(category));
   });
 
   app.get('/requests/:file', async (c) => {
-    const id = /^([0-9]{16})\.json$/.exec(c.req.param('file'))?.[1];
-    if (!id) return open311Error(c, 404, 'ask for /requests/<service_request_id>.json');
-    const [row] = await findRequests(deps.pool, {
-      trackingNos: [id],
-      category: null,
-      status: null,
-      from: null,
-      to: null,
-      limit: 1,
-    });
-    if (!row) return open311Error(c, 404, `no service request ${id}`);
-    return c.json([toRequest(row)]);
+    const { base: id, extension } = splitResource(c.req.param('file'));
+    const format = formatFor(extension);
+    const [row] = /^[0-9]{16}$/.test(id)
+      ? await findRequests(deps.pool, {
+          trackingNos: [id],
+          categories: null,
+          statuses: null,
+          from: null,
+          to: null,
+          limit: 1,
+        })
+      : [];
+    if (!row) return open311Error(c, format, 404, `no service request ${id.slice(0, 40)}`);
+    return open311Body(c, format, 'service_requests', [toRequest(row)]);
   });
 
   app.post(
-    '/requests.json',
-    rateLimit(new RateLimiter(deps.cases.reportsPerHour, deps.cases.reportsPerHour / 60), 'reports'),
-    bodyLimit({ maxSize: 64 * 1024, onError: (c) => open311Error(c, 413, 'the request is over 64 KiB') }),
+    '/:file',
+    async (c, next) => {
+      const { base, extension } = splitResource(c.req.param('file'));
+      if (base !== 'requests') return noSuchRoute(c);
+      formatFor(extension);
+      await next();
+    },
+    open311RateLimit(new RateLimiter(deps.cases.reportsPerHour, deps.cases.reportsPerHour / 60), 'reports'),
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => open311Error(c, failFormat(c), 413, `the request is over ${MAX_BODY / 1024} KiB`),
+    }),
     async (c) => {
-      const type = c.req.header('content-type') ?? '';
-      const body: Record<string, string | undefined> = {};
-      if (/json/i.test(type)) {
-        const json = await c.req.json().catch(() => null);
-        if (!json || typeof json !== 'object' || Array.isArray(json))
-          return open311Error(c, 400, 'the body is not a JSON object');
-        for (const [k, v] of Object.entries(json))
-          if (typeof v === 'string' || typeof v === 'number') body[k] = String(v);
-      } else {
-        const form = await c.req.parseBody().catch(() => null);
-        if (!form) return open311Error(c, 400, 'send application/x-www-form-urlencoded');
-        for (const [k, v] of Object.entries(form)) if (typeof v === 'string') body[k] = v;
+      const format = formatFor(splitResource(c.req.param('file')).extension);
+      const fields = await readFields(c);
+      checkJurisdiction(fields.jurisdiction_id, ours);
+      const report = reportFromFields(fields);
+      const category: CategoryRow | undefined = (await citizenCategories(deps)).find(
+        (r) => r.code === report.categoryCode!.toUpperCase(),
+      );
+      if (!category) {
+        return open311Error(
+          c,
+          format,
+          404,
+          `no service ${report.categoryCode!.slice(0, 40)}; see services.${format}`,
+        );
       }
-      const lat = coordinate(body.lat, 'lat', 90);
-      const lon = coordinate(body.long, 'long', 180);
-      if (!body.address_id && (lat === null || lon === null)) {
-        return open311Error(c, 400, 'give lat and long (WGS84), or an asset code as address_id');
-      }
-      const name = [body.last_name, body.first_name].filter(Boolean).join('') || null;
       const result = await filePublicReport(deps.pool, deps.cases, c.get('origin'), 'open311', {
-        categoryCode: body.service_code ?? null,
-        description: body.description ?? '',
-        assetCode: body.address_id ?? null,
-        location: lat !== null && lon !== null ? { lon, lat } : null,
-        address: body.address_string ?? null,
-        reporterName: name,
-        reporterPhone: body.phone ?? null,
-        photo: null,
+        ...report,
+        categoryCode: category.code,
       });
       deps.live.cases.published(result.eventIds);
-      return c.json(
-        [
-          {
-            service_request_id: result.trackingNo,
-            service_notice: '已受理登记，请凭编号查询进度',
-            account_id: null,
-          },
-        ],
-        201,
-      );
+      return open311Body(c, format, 'service_requests', [toFiledRequest(result.trackingNo)], 201);
     },
   );
+
+  app.all('*', noSuchRoute);
   return app;
 }

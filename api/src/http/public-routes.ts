@@ -1,14 +1,17 @@
 // Surfaces for citizens, without sign-in and rate limited per client IP: the QR plate lookup
-// (GET /public/assets/:code), the categories a citizen may report, filing a report from a plate
-// (POST /public/reports, multipart with an optional photo) and following it by tracking number
-// (GET /public/reports/:trackingNo). They answer only what a citizen needs: no names, phones or units.
+// (GET /public/assets/:code), the categories a citizen may report (all, or those about one kind of asset),
+// filing a report from a plate (POST /public/reports, multipart with an optional photo) and following it by
+// tracking number (GET /public/reports/:trackingNo). They answer only what a citizen needs: no names, phones
+// or units.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type pg from 'pg';
 import { RateLimiter } from '../access/rate-limiter.ts';
 import type { AccessConfig, CaseConfig } from '../config.ts';
+import { citizenCategoriesFor } from '../dispatch/category-fit.ts';
 import { filePublicReport } from '../dispatch/public-intake.ts';
 import type { Live } from '../live/live.ts';
+import { ASSET_KINDS } from '../store/assets.repo.ts';
 import { findCategories, findPublicCase } from '../store/cases.repo.ts';
 import { findPublicAsset } from '../store/public.repo.ts';
 import { errorResponse } from './http-error.ts';
@@ -50,8 +53,14 @@ export function publicRoutes(deps: PublicDeps): Hono<AppEnv> {
     });
   });
 
+  // ?assetKind=building: only the categories about that kind of asset (what the plate page offers).
   app.get('/categories', async (c) => {
-    const rows = (await findCategories(db)).filter((r) => r.citizen);
+    const assetKind = c.req.query('assetKind');
+    if (assetKind !== undefined && !(ASSET_KINDS as readonly string[]).includes(assetKind)) {
+      return errorResponse(c, 'INVALID_INPUT', `assetKind: one of ${ASSET_KINDS.join(', ')}`);
+    }
+    const all = await findCategories(db);
+    const rows = assetKind ? citizenCategoriesFor(all, assetKind) : all.filter((r) => r.citizen);
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(
       rows.map((r) => ({
@@ -59,6 +68,7 @@ export function publicRoutes(deps: PublicDeps): Hono<AppEnv> {
         kind: r.kind,
         nameZh: r.name_zh,
         nameEn: r.name_en,
+        assetKinds: r.asset_kinds,
         photoRequired: false,
       })),
     );

@@ -42,6 +42,8 @@ export interface CategoryRow {
   name_en: string;
   unit_kinds: string[];
   device_types: string[];
+  /** The asset kinds the category is about; a report from an asset's plate must name one that fits it. */
+  asset_kinds: string[];
   natural_time: boolean;
   requires_evidence: boolean;
   citizen: boolean;
@@ -261,10 +263,13 @@ export interface RequestListRow {
   stage_due_at: Date | null;
   unit_code: string | null;
   unit_name: string | null;
+  /** The asset the case is about (its code is the Open311 address_id). */
+  asset_code: string | null;
   lon: number;
   lat: number;
   status_notes: string | null;
-  first_attachment: string | null;
+  /** The link the reporter sent with the report (Open311 media_url). */
+  media_url: string | null;
 }
 
 /** Who is asking, for the case queries: the area scope and, for a unit handler, their unit. */
@@ -522,8 +527,8 @@ export const findRequests = (
   db: Queryable,
   f: {
     trackingNos: string[] | null;
-    category: string | null;
-    status: 'open' | 'closed' | null;
+    categories: string[] | null;
+    statuses: ('open' | 'closed')[] | null;
     from: Date | null;
     to: Date | null;
     limit: number;
@@ -532,7 +537,7 @@ export const findRequests = (
   queryRows<RequestListRow>(
     db,
     TRACKING_LIST,
-    [f.trackingNos, f.category, f.status, f.from, f.to, f.limit],
+    [f.trackingNos, f.categories, f.statuses, f.from, f.to, f.limit],
     'listing service requests',
   );
 

@@ -1,5 +1,6 @@
-// /r/<code>: what a citizen sees after scanning a plate (一栋一码). The place, a short form (category,
-// description, optional phone and photo) and, once sent, the tracking number to follow it by. No sign-in.
+// /r/<code>: what a citizen sees after scanning a plate (一栋一码). The place, a short form (a category that
+// fits the place, description, optional phone and photo) and, once sent, the tracking number to follow it by.
+// No sign-in.
 import { type FormEvent, useEffect, useState } from 'react';
 import { fetchPublicAsset, fetchPublicCategories, submitReport } from '../data/public-api.ts';
 import { ApiError } from '../data/session.ts';
@@ -11,7 +12,9 @@ import { CitizenError, CitizenShell } from './CitizenShell.tsx';
 export function CitizenReport({ code }: { code: string }) {
   const { t, locale } = useI18n();
   const asset = useQuery((s) => fetchPublicAsset(code, s), [code]);
-  const categories = useQuery(fetchPublicCategories, []);
+  // The categories that fit what was scanned (a building's, a lamp's…), once the plate is known.
+  const kind = asset.data?.kind;
+  const categories = useQuery((s) => fetchPublicCategories(kind!, s), [kind], kind !== undefined);
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
   const [phone, setPhone] = useState('');

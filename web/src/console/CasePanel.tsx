@@ -1,6 +1,7 @@
 // One case: number, state, category, urgency, source and deadlines; the linked alert and asset; a small map;
 // the buttons for exactly the actions the server allows this viewer; the photos and the timeline. It
 // reloads when a live event names the case; a CONFLICT (someone acted first) reloads it with a notice.
+
 import { type ReactNode, useEffect, useState } from 'react';
 import { GraphQLError } from '../data/graphql.ts';
 import { formatDateTime } from '../data/time.ts';
@@ -8,7 +9,9 @@ import { useNow, useQuery } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { type CaseAction, type CaseDetail, fetchCase } from './api.ts';
+import { CaseLoadError } from './CaseLoadError.tsx';
 import { CaseTimeline, Thumbnails } from './CaseTimeline.tsx';
+import { CloseButton } from './CloseButton.tsx';
 import { Countdown } from './Countdown.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
 import { formatDuration } from './format.ts';
@@ -41,17 +44,17 @@ export function CasePanel({
     if (action && detail && !detail.allowedActions.includes(action)) setAction(null);
   }, [action, detail]);
 
+  // A case that does not exist, is another unit's or area's, or failed to load: say so, never a blank panel.
   if (query.error) {
+    return <CaseLoadError error={query.error} onRetry={query.reload} onClose={onClose} />;
+  }
+  if (!detail) {
     return (
-      <section className="pane case-panel" data-testid="case-panel">
-        <p className="error" role="alert">
-          {t('requestFailed')}
-          {query.error.message}
-        </p>
+      <section className="pane case-panel" data-testid="case-panel" aria-busy="true">
+        <p className="hint">{t('loading')}</p>
       </section>
     );
   }
-  if (!detail) return <section className="pane case-panel" data-testid="case-panel" aria-busy="true" />;
 
   const failed = (error: unknown) => {
     if (error instanceof GraphQLError && error.code === 'CONFLICT') {
@@ -101,15 +104,7 @@ export function CasePanel({
             <span className="rework-chip">{t('rework', { n: detail.reworkCount })}</span>
           )}
         </div>
-        <button
-          type="button"
-          className="icon"
-          aria-label={t('close')}
-          title={`${t('close')} (Esc)`}
-          onClick={onClose}
-        >
-          ×
-        </button>
+        <CloseButton onClose={onClose} />
       </header>
       {notice && (
         <p className="notice" role="status" data-testid="case-notice">

@@ -1,5 +1,5 @@
 // What the console reads and changes through GraphQL: alerts, cases, categories and KPIs, with their types.
-import { gql } from '../data/graphql.ts';
+import { GraphQLError, gql } from '../data/graphql.ts';
 
 export const CASE_STATES = [
   'REPORTED',
@@ -173,13 +173,15 @@ export async function fetchCases(filter: CaseFilter, signal?: AbortSignal) {
   return { total: data.cases.totalCount, rows: data.cases.edges.map((e) => e.node) };
 }
 
-export async function fetchCase(id: string, signal?: AbortSignal): Promise<CaseDetail | null> {
+/** One case; NOT_FOUND when there is none the viewer may see (another unit's or area's reads the same). */
+export async function fetchCase(id: string, signal?: AbortSignal): Promise<CaseDetail> {
   const data = await gql<{ node: CaseDetail | null }>(
     `query ConsoleCase($id: ID!) { node(id: $id) { ... on Case { ${CASE_DETAIL} } } }`,
     { id },
     signal,
   );
-  return data.node && 'trackingNo' in data.node ? data.node : null;
+  if (data.node && 'trackingNo' in data.node) return data.node;
+  throw new GraphQLError('NOT_FOUND', `case ${id} does not exist or is not visible to you`);
 }
 
 /** The list fields of one case (to refresh a row after a live event). */

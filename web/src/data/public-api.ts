@@ -17,6 +17,8 @@ export interface PublicCategory {
   kind: string;
   nameZh: string;
   nameEn: string;
+  /** The asset kinds the category is about. */
+  assetKinds: string[];
 }
 
 export interface PublicReportStatus {
@@ -37,8 +39,9 @@ const get = async <T>(path: string, signal?: AbortSignal) =>
 export const fetchPublicAsset = (code: string, signal?: AbortSignal) =>
   get<PublicAsset>(`/public/assets/${encodeURIComponent(code)}`, signal);
 
-export const fetchPublicCategories = (signal?: AbortSignal) =>
-  get<PublicCategory[]>('/public/categories', signal);
+/** The categories a citizen may report about an asset of this kind (the server keeps which fit which). */
+export const fetchPublicCategories = (assetKind: string, signal?: AbortSignal) =>
+  get<PublicCategory[]>(`/public/categories?assetKind=${encodeURIComponent(assetKind)}`, signal);
 
 export const fetchReportStatus = (trackingNo: string, signal?: AbortSignal) =>
   get<PublicReportStatus>(`/public/reports/${encodeURIComponent(trackingNo)}`, signal);
