@@ -111,7 +111,7 @@ describe('the analyst workbench', () => {
       [114.063, 22.547],
       [114.047, 22.547],
     ];
-    for (const [lon, lat] of corners) {
+    for (const [i, [lon, lat]] of corners.entries()) {
       const [x, y] = await page.evaluate(
         ([lo, la]) =>
           (
@@ -119,8 +119,17 @@ describe('the analyst workbench', () => {
           ).__analyst.project(lo!, la!),
         [lon, lat],
       );
-      await page.mouse.click(canvas.x + x, canvas.y + y);
-      // As a person draws: deck.gl takes two quick clicks on the map for a double-click.
+      // As a person draws: a click the map did not take (software WebGL under load can miss one) is clicked
+      // again; a click on the last vertex adds none, so a late first one cannot double it.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.mouse.click(canvas.x + x, canvas.y + y);
+        const taken = await page
+          .waitForSelector(`[data-testid=area-draw-hint][data-vertices="${i + 1}"]`, { timeout: 3000 })
+          .then(() => true)
+          .catch(() => false);
+        if (taken) break;
+      }
+      // deck.gl takes two quick clicks on the map for a double-click.
       await page.waitForTimeout(600);
     }
     await page.click('[data-testid=area-draw-finish]');

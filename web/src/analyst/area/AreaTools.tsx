@@ -58,7 +58,7 @@ export function AreaTools({ area, areaName, error, drawing, onPick, onFile, onCl
         </button>
       </div>
       {drawing.active ? (
-        <p className="am-hint" data-testid="area-draw-hint">
+        <p className="am-hint" data-testid="area-draw-hint" data-vertices={drawing.vertices.length}>
           {t('amAreaDrawHint', { n: drawing.vertices.length })}
         </p>
       ) : null}
