@@ -1,7 +1,7 @@
 // npm run simulate: publishes simulated device readings over MQTT to MQTT_URL (default: the broker of a
 // running `npm start`, mqtt://127.0.0.1:MQTT_PORT) until stopped. SIMULATE_RATE sets readings per second.
 import { loadConfig } from '../api/src/config.ts';
-import { MQTT_DEFAULT_PORT } from '../api/src/ingest/mqtt-broker.ts';
+import { findRunningBroker, MQTT_DEFAULT_PORT } from '../api/src/ingest/mqtt-broker.ts';
 import { runCli } from '../api/src/startup-error.ts';
 import { openDatabase } from './database.ts';
 import { startSimulator } from './simulator/simulator.ts';
@@ -9,7 +9,10 @@ import { startSimulator } from './simulator/simulator.ts';
 await runCli(async () => {
   const config = loadConfig();
   const db = await openDatabase(config);
-  const mqttUrl = config.ingest.mqttUrl ?? `mqtt://127.0.0.1:${config.ingest.mqttPort ?? MQTT_DEFAULT_PORT}`;
+  const mqttUrl =
+    config.ingest.mqttUrl ??
+    (config.ingest.mqttPort === null ? findRunningBroker(config.dataDir) : null) ??
+    `mqtt://127.0.0.1:${config.ingest.mqttPort ?? MQTT_DEFAULT_PORT}`;
   const simulator = await startSimulator({
     db: db.pool,
     mqttUrl,

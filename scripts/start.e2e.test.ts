@@ -87,7 +87,11 @@ async function signInAs(username: string): Promise<string> {
 describe('npm start on the embedded database', () => {
   it('migrates, seeds the demo city with demo accounts, answers /health, serves the page and signs in', async () => {
     const { port, dataDir, output } = started;
-    expect(output).toMatch(/MQTT: embedded broker at mqtt:\/\/127\.0\.0\.1:\d+/);
+    // Where the broker went is noted for `npm run simulate` beside it.
+    const broker = /MQTT: embedded broker at (mqtt:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    expect(broker).toBeDefined();
+    const noted = JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-mqtt.json'), 'utf8'));
+    expect(noted.url).toBe(broker);
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
     expect(health).toMatchObject({
       status: 'ok',

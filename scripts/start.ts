@@ -6,7 +6,11 @@ import { serve } from '@hono/node-server';
 import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
-import { MQTT_DEFAULT_PORT, startEmbeddedBroker } from '../api/src/ingest/mqtt-broker.ts';
+import {
+  MQTT_DEFAULT_PORT,
+  recordRunningBroker,
+  startEmbeddedBroker,
+} from '../api/src/ingest/mqtt-broker.ts';
 import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
 import { startLive } from '../api/src/live/live.ts';
 import { runPeriodically } from '../api/src/live/periodic.ts';
@@ -119,6 +123,7 @@ await runCli(async () => {
     ? null
     : await startEmbeddedBroker(config.host, config.ingest.mqttPort);
   const mqttUrl = config.ingest.mqttUrl ?? broker!.url;
+  const forgetBroker = broker ? recordRunningBroker(config.dataDir, broker.url) : () => undefined;
   const brokerMoved = broker !== null && broker.port !== MQTT_DEFAULT_PORT && config.ingest.mqttPort === null;
   const mqttIngest = startMqttIngest({
     url: mqttUrl,
@@ -184,6 +189,7 @@ await runCli(async () => {
     await simulator?.stop();
     await mqttIngest.close();
     await broker?.close();
+    forgetBroker();
     await live.close();
     await db.close();
     process.exit(0);

@@ -43,7 +43,9 @@ export async function seedDemoAlertHistory(pool: pg.Pool, city: City): Promise<n
         value: batch.values[i]!,
       });
     }
-    const { eventIds } = await withTransaction(pool, (tx) => evaluateReadings(tx, readings));
+    const { eventIds } = await withTransaction(pool, (tx) =>
+      evaluateReadings(tx, readings, { recordAtReadingTime: true }),
+    );
     events += eventIds.length;
   }
   return events;

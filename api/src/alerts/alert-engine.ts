@@ -43,7 +43,19 @@ function appliesTo(def: ReadingRuleDefinition, device: IngestDevice): boolean {
   return !classes || (device.roadClass !== null && classes.includes(device.roadClass));
 }
 
-export async function evaluateReadings(tx: Queryable, readings: readonly NewReading[]): Promise<Evaluation> {
+export interface EvaluateOptions {
+  /**
+   * Record each transition at its reading's time instead of now: for replaying a history (the demo seed), so
+   * an alert's timeline reads as it would have happened.
+   */
+  recordAtReadingTime?: boolean;
+}
+
+export async function evaluateReadings(
+  tx: Queryable,
+  readings: readonly NewReading[],
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
   if (readings.length === 0) return { eventIds: [], late: 0 };
   const byDevice = new Map<number, NewReading[]>();
   for (const r of readings) {
@@ -93,6 +105,7 @@ export async function evaluateReadings(tx: Queryable, readings: readonly NewRead
       const k: TransitionKey = { ruleId: row.id, deviceId };
       for (const { reading, transition } of out.transitions) {
         const ts = new Date(reading.ts);
+        const recordedAt = options.recordAtReadingTime ? ts : null;
         const { metricId } = stored.get(reading)!;
         switch (transition.type) {
           case 'fire':
@@ -104,16 +117,17 @@ export async function evaluateReadings(tx: Queryable, readings: readonly NewRead
                 transition.severity,
                 { metricId, ts, value: reading.value },
                 { rule: row.code, observed: transition.observed, metric: reading.metric },
+                recordedAt,
               )),
             );
             break;
           case 'change':
             holds.delete(key);
-            eventIds.push(...(await changeAlert(tx, k, transition.to, ts, reading.value)));
+            eventIds.push(...(await changeAlert(tx, k, transition.to, ts, reading.value, recordedAt)));
             break;
           case 'clear':
             holds.delete(key);
-            eventIds.push(...(await clearAlert(tx, k, ts, reading.value, null)));
+            eventIds.push(...(await clearAlert(tx, k, ts, reading.value, null, recordedAt)));
             break;
           case 'hold':
             holds.set(key, { ...k, ts, value: reading.value });

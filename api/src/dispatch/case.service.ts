@@ -240,8 +240,9 @@ async function place(
   if (input.assetCode !== null) {
     const asset = await findAssetLocation(db, who.scope, { code: input.assetCode.toUpperCase(), id: null });
     if (!asset) throw new DomainError('NOT_FOUND', `no asset has the code ${input.assetCode.slice(0, 40)}`);
-    // A citizen reports from the asset's plate: the category must be about that kind of asset.
-    if (who.role === 'public' && !fitsAssetKind(category, asset.kind)) {
+    // A citizen reports from the asset's plate: the category must be about that kind of asset. An Open311
+    // report names the asset only to place itself (address_id, address_string): any category goes there.
+    if (who.role === 'public' && input.source === 'citizen' && !fitsAssetKind(category, asset.kind)) {
       throw new DomainError(
         'INVALID_INPUT',
         `category ${category.code} is not about a ${asset.kind}; GET /public/categories?assetKind=${asset.kind} lists those that are`,

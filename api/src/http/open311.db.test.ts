@@ -254,6 +254,9 @@ describe('Open311 GeoReport v2 as the spec documents it', () => {
       description: '其他问题',
     });
     expect((await requestById(byName)).json.address_id).toBe(place.code);
+    // An address only places the report: waterlogging (积水) at a building's address is filed there.
+    const water = await filed({ service_code: 'SJ0401', address_string: address, description: '门口积水' });
+    expect((await requestById(water)).json).toMatchObject({ service_code: 'SJ0401', address_id: place.code });
 
     const twin = await one(
       `SELECT a.name, d.name AS district FROM assets a JOIN areas d ON d.code = a.district_code

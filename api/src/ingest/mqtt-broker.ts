@@ -1,6 +1,8 @@
 // The embedded MQTT broker `npm start` runs when no MQTT_URL is set (aedes, in memory), so devices and the
 // simulator have somewhere to connect. Production deployments point MQTT_URL at Mosquitto, EMQX or similar.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { Aedes } from 'aedes';
 import { StartupError } from '../startup-error.ts';
 
@@ -21,13 +23,15 @@ export async function startEmbeddedBroker(host: string, port: number | null): Pr
   const broker = await Aedes.createBroker();
   const server = net.createServer(broker.handle);
   try {
-    await listen(server, host, port ?? MQTT_DEFAULT_PORT);
-  } catch (error) {
-    if (port !== null || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
-      throw error;
+    try {
+      await listen(server, host, port ?? MQTT_DEFAULT_PORT);
+    } catch (error) {
+      if (port !== null || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      await listen(server, host, 0);
     }
-    await listen(server, host, 0);
+  } catch (error) {
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    throw error;
   }
   const actual = (server.address() as net.AddressInfo).port;
   return {
@@ -42,7 +46,7 @@ export async function startEmbeddedBroker(host: string, port: number | null): Pr
 
 function listen(server: net.Server, host: string, port: number): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    const onError = (error: NodeJS.ErrnoException) => {
       const taken = error.code === 'EADDRINUSE';
       reject(
         Object.assign(
@@ -55,7 +59,33 @@ function listen(server: net.Server, host: string, port: number): Promise<void> {
           { code: error.code },
         ),
       );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
     });
-    server.listen(port, host, () => resolve());
   });
+}
+
+/** While `npm start` runs the embedded broker, this file in DATA_DIR says where (for `npm run simulate`). */
+const RUNNING_FILE = 'embedded-mqtt.json';
+
+/** Notes where the embedded broker listens; the returned function removes the note. */
+export function recordRunningBroker(dataDir: string, url: string): () => void {
+  const file = path.join(dataDir, RUNNING_FILE);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
+  return () => fs.rmSync(file, { force: true });
+}
+
+/** The URL of the embedded broker a running `npm start` of this checkout serves, if one does. */
+export function findRunningBroker(dataDir: string): string | null {
+  try {
+    const { url, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, RUNNING_FILE), 'utf8'));
+    process.kill(pid, 0); // throws when that process is gone
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
 }

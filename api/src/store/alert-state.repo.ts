@@ -70,12 +70,22 @@ export const fireAlert = async (
   severity: string,
   reading: { metricId: number | null; ts: Date | null; value: number | null },
   details: Record<string, unknown>,
+  recordedAt: Date | null = null,
 ) =>
   ids(
     await queryRows<{ id: number }>(
       db,
       FIRE,
-      [k.ruleId, k.deviceId, severity, reading.metricId, reading.ts, reading.value, JSON.stringify(details)],
+      [
+        k.ruleId,
+        k.deviceId,
+        severity,
+        reading.metricId,
+        reading.ts,
+        reading.value,
+        JSON.stringify(details),
+        recordedAt,
+      ],
       'raising an alert',
     ),
   );
@@ -86,12 +96,13 @@ export const changeAlert = async (
   severity: string,
   ts: Date,
   value: number,
+  recordedAt: Date | null = null,
 ) =>
   ids(
     await queryRows<{ id: number }>(
       db,
       CHANGE,
-      [k.ruleId, k.deviceId, severity, ts, value],
+      [k.ruleId, k.deviceId, severity, ts, value, recordedAt],
       'updating an alert',
     ),
   );
@@ -102,12 +113,13 @@ export const clearAlert = async (
   ts: Date | null,
   value: number | null,
   comment: string | null,
+  recordedAt: Date | null = null,
 ) =>
   ids(
     await queryRows<{ id: number }>(
       db,
       CLEAR,
-      [k.ruleId, k.deviceId, ts, value, comment],
+      [k.ruleId, k.deviceId, ts, value, comment, recordedAt],
       'clearing an alert',
     ),
   );

@@ -18,6 +18,10 @@ interface Pending {
 /** ReadyForQuery is 'Z', int32 length 5, then the transaction status: I idle, T in a block, E failed block. */
 const READY_FOR_QUERY = [0x5a, 0, 0, 0, 5] as const;
 const IDLE = 0x49;
+/** Sync: ends an extended-protocol cycle (and the skipping after an error in it). */
+const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+/** Terminate: a client saying goodbye; the shared session must not end with it. */
+const TERMINATE = 0x58;
 
 /** True when the bytes end with a ReadyForQuery that says the session is idle (no transaction open). */
 export function endsIdle(tail: Uint8Array): boolean {
@@ -26,13 +30,12 @@ export function endsIdle(tail: Uint8Array): boolean {
   return READY_FOR_QUERY.every((b, i) => tail[start + i] === b) && tail[start + 5] === IDLE;
 }
 
-/** The last six bytes of `previous` followed by `chunk`. */
-function keepTail(previous: Uint8Array, chunk: Uint8Array): Uint8Array {
-  if (chunk.length >= 6) return chunk.subarray(chunk.length - 6);
-  const joined = new Uint8Array(previous.length + chunk.length);
+/** The last six bytes of `previous` followed by `chunk`, copied (chunks may be views into PGlite's memory). */
+export function keepTail(previous: Uint8Array, chunk: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(previous.length + Math.min(chunk.length, 6));
   joined.set(previous);
-  joined.set(chunk, previous.length);
-  return joined.subarray(Math.max(0, joined.length - 6));
+  joined.set(chunk.subarray(Math.max(0, chunk.length - 6)), previous.length);
+  return joined.slice(Math.max(0, joined.length - 6));
 }
 
 export class SessionLockQueue {
@@ -69,12 +72,24 @@ export class SessionLockQueue {
     }
   }
 
-  /** A connection went away while it held the session: roll back what it left open and hand the session on. */
+  /**
+   * A connection went away while it held the session: end the protocol cycle it may have left half-sent (a
+   * Parse/Bind without its Sync would make the next connection's messages be skipped), roll back what it
+   * left open, and hand the session on — whatever fails on the way.
+   */
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
     if (this.owner !== handlerId) return;
-    if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
-    this.release();
-    void this.process();
+    try {
+      await this.db.runExclusive(() => this.db.execProtocolRaw(SYNC));
+      if (this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    } catch (error) {
+      this.warn(
+        `embedded database: cleaning up after connection #${handlerId} failed: ${(error as Error).message}`,
+      );
+    } finally {
+      this.release();
+      void this.process();
+    }
   }
 
   private take(): Pending | undefined {
@@ -93,6 +108,10 @@ export class SessionLockQueue {
     this.processing = true;
     try {
       for (let item = this.take(); item; item = this.take()) {
+        if (item.message[0] === TERMINATE && item.message.length === 5) {
+          item.resolve(0); // the socket closes next; its close hands the session on
+          continue;
+        }
         if (this.owner === null) this.acquire(item.handlerId);
         let bytes = 0;
         let tail: Uint8Array = new Uint8Array(0);

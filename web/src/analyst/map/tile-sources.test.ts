@@ -29,7 +29,11 @@ describe('tileJsonUrl', () => {
 describe('districtOf', () => {
   it('reads the district from nested codes only', () => {
     expect(districtOf({ kind: 'code', code: '440304', level: 'district' })).toBe('440304');
+    expect(districtOf({ kind: 'code', code: '440304001', level: 'street' })).toBe('440304');
+    expect(districtOf({ kind: 'code', code: '440304001C02', level: 'community' })).toBe('440304');
+    expect(districtOf({ kind: 'code', code: '440304001C02G003', level: 'grid' })).toBe('440304');
     expect(districtOf({ kind: 'code', code: '440304001002003', level: 'grid' })).toBe('440304');
+    expect(districtOf({ kind: 'code', code: '440304001X02', level: 'community' })).toBeNull();
     expect(districtOf({ kind: 'code', code: '4403', level: 'district' })).toBeNull();
     expect(districtOf(null)).toBeNull();
   });

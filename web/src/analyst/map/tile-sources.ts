@@ -29,12 +29,13 @@ const DISTRICT_LAYERS: ReadonlySet<TileLayerId> = new Set([
 export const isTileLayer = (id: MapLayerId): id is TileLayerId => id !== 'density';
 
 /**
- * The district an area lies in, when it is one (or part of one) by code: district codes have 6 digits,
- * and streets (9), communities (12) and grids (15) start with their district's.
+ * The district an area lies in, when it is one (or part of one) by code: district codes have 6 digits, and
+ * streets (9 digits), communities (street + C + 2 digits) and grids (community + G + 3 digits) start with
+ * their district's. (Databases seeded before the synthetic pattern have all-digit 12 and 15 digit codes.)
  */
 export function districtOf(area: AreaChoice | null): string | null {
   if (area?.kind !== 'code') return null;
-  const match = /^(\d{6})(\d{3})*$/.exec(area.code);
+  const match = /^(\d{6})(?:\d{3}(?:C\d{2}(?:G\d{3})?)?)?$/.exec(area.code) ?? /^(\d{6})(\d{3})*$/.exec(area.code);
   return match ? match[1]! : null;
 }
 
