@@ -16,6 +16,7 @@ const TILE_SQL = new Map(MVT_LAYERS.map((l) => [l.name, loadSql(SQL_DIR, `mvt_${
 const SINCE = loadSql(SQL_DIR, 'map_changes_since');
 const LATEST = loadSql(SQL_DIR, 'map_changes_latest');
 const PRUNE = loadSql(SQL_DIR, 'map_changes_prune');
+const PROBE = loadSql(SQL_DIR, 'mvt_probe');
 
 /** Who encodes the tile: PostGIS's ST_AsMVT, or Node from the mvt_geom rows where PostGIS lacks protobuf-c. */
 export type MvtEncoder = 'sql' | 'node';
@@ -58,7 +59,7 @@ export function tileStatement(query: LayerQuery, address: TileAddress, scope: st
 /** ST_AsMVT if this PostGIS can encode, else the Node encoder (asked once per pool). */
 export async function detectMvtEncoder(db: Queryable): Promise<MvtEncoder> {
   try {
-    await db.query("SELECT st_asmvt(t, 'probe') FROM (SELECT ST_Point(1, 1) AS geom) t");
+    await db.query(PROBE.text);
     return 'sql';
   } catch (error) {
     if (/protobuf-c/.test((error as Error).message)) return 'node';
