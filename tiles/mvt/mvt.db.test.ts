@@ -306,7 +306,7 @@ describe('the Node encoder (for a PostGIS without protobuf-c, as the embedded on
 });
 
 describe('mvt_geom_portable (the tile geometry of a PostGIS without protobuf-c)', () => {
-  it('keeps the features ST_AsMVTGeom keeps, with the same type, within one tile unit', async () => {
+  it('keeps the features ST_AsMVTGeom keeps, with the same type and winding, within one tile unit', async () => {
     for (const z of [11, 13, 15]) {
       const t = tileAt(sample.lon, sample.lat, z);
       const { rows } = await pool.query<{ kind: string; features: number; mismatched: number; far: number }>(
@@ -317,7 +317,8 @@ describe('mvt_geom_portable (the tile geometry of a PostGIS without protobuf-c)'
            FROM assets a, env WHERE a.geom && ST_Transform(ST_Expand(env.t, 1000), 4326))
          SELECT kind, count(native)::int AS features,
                 count(*) FILTER (WHERE (native IS NULL) <> (portable IS NULL)
-                                    OR GeometryType(native) <> GeometryType(portable))::int AS mismatched,
+                                    OR GeometryType(native) <> GeometryType(portable)
+                                    OR ST_IsPolygonCCW(native) <> ST_IsPolygonCCW(portable))::int AS mismatched,
                 count(*) FILTER (WHERE ST_HausdorffDistance(native, portable) > 1)::int AS far
          FROM pair GROUP BY kind`,
         [t.z, t.x, t.y],
