@@ -35,7 +35,8 @@ export const isTileLayer = (id: MapLayerId): id is TileLayerId => id !== 'densit
  */
 export function districtOf(area: AreaChoice | null): string | null {
   if (area?.kind !== 'code') return null;
-  const match = /^(\d{6})(?:\d{3}(?:C\d{2}(?:G\d{3})?)?)?$/.exec(area.code) ?? /^(\d{6})(\d{3})*$/.exec(area.code);
+  const match =
+    /^(\d{6})(?:\d{3}(?:C\d{2}(?:G\d{3})?)?)?$/.exec(area.code) ?? /^(\d{6})(\d{3})*$/.exec(area.code);
   return match ? match[1]! : null;
 }
 
