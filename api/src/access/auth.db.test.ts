@@ -443,6 +443,22 @@ describe('HTTP hardening', () => {
     expect(other.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
   });
 
+  it('never lets another origin read a cookie-signed answer (graphql-yoga’s own CORS is off)', async () => {
+    const reader = await newUser('leader');
+    const cookie = cookieOf(await login(reader.username, PASSWORD, '10.0.9.1'));
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:9999', 'https://partner.example']) {
+      const res = await app.request('/graphql', {
+        method: 'POST',
+        headers: { origin, cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ me { role } }' }),
+      });
+      expect(res.status).toBe(200);
+      expect([origin, res.headers.get('access-control-allow-credentials')]).toEqual([origin, null]);
+      if (origin !== 'https://partner.example')
+        expect([origin, res.headers.get('access-control-allow-origin')]).toEqual([origin, null]);
+    }
+  });
+
   it('answers the QR lookup publicly with only what a citizen needs, rate limited', async () => {
     const { rows } = await pool.query("SELECT code FROM assets WHERE kind = 'building' ORDER BY id LIMIT 1");
     const code = rows[0].code;

@@ -61,6 +61,9 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: false, // the bundled GraphiQL page is served by the app (see http/app.ts)
+    // yoga's default CORS reflects any Origin with credentials, letting another site read answers signed by an
+    // officer's cookie. CORS is the app's: only CORS_ORIGINS, never with credentials (http/app.ts).
+    cors: false,
     landingPage: false,
     plugins,
     logging: {
