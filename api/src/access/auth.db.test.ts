@@ -99,7 +99,24 @@ describe('web sign-in', () => {
       cookie.split('=')[1],
     ]);
     expect(rows[0].n).toBe(0);
-    expect((await app.request('/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(200);
+    // A cross-site form post (no JSON) cannot sign anyone out.
+    const form = await app.request('/auth/logout', {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+      },
+      body: '',
+    });
+    expect(form.status).toBe(400);
+    expect((await app.request('/auth/me', { headers: { cookie } })).status).toBe(200);
+    const out = await app.request('/auth/logout', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(out.status).toBe(200);
     expect((await app.request('/auth/me', { headers: { cookie } })).status).toBe(401);
     expect((await gql(cookie, '{ me { name } }')).status).toBe(401);
     expect((await auditRows('signIn', admin.id)).at(-1)).toMatchObject({ outcome: 'ok', ip: '10.0.0.1' });

@@ -59,6 +59,10 @@ export function authRoutes(pool: pg.Pool, access: AccessConfig): Hono<AppEnv> {
   });
 
   app.post('/logout', async (c) => {
+    // As every cookie request that changes something: JSON only, which a cross-site form cannot send.
+    if (!isJson(c.req.header('content-type'))) {
+      return errorResponse(c, 'BAD_REQUEST', 'send the sign-out as JSON (content-type: application/json)');
+    }
     const secret = parseSessionSecret(getCookie(c, SESSION_COOKIE));
     if (secret) await signOut(pool, secret, c.get('origin'));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });

@@ -33,7 +33,11 @@ export async function signIn(username: string, password: string): Promise<void> 
 }
 
 export async function signOut(): Promise<void> {
-  await fetch('/auth/logout', { method: 'POST' });
+  await fetch('/auth/logout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
 }
 
 const CASE_PERMISSIONS = ['alerts:handle', 'cases:dispatch', 'cases:handle'];
