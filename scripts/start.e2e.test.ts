@@ -224,7 +224,9 @@ describe('npm start on the embedded database', () => {
         await page.goto(`${started.base}/analyst?lite=1&${view}&layers=${layers}`);
         await page.waitForSelector('.analyst-root[data-map-ready=true]', { timeout: 90_000 });
         await page.waitForSelector('[data-testid=area-stats][data-loaded=true]', { timeout: 60_000 });
-        await page.waitForTimeout(3000);
+        // Every tile asked for has arrived (no request for 500 ms); deck.gl draws on the next frame.
+        await page.waitForLoadState('networkidle', { timeout: 60_000 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         return PNG.sync.read(await page.locator('.am-map').screenshot());
       };
       const without = await mapShot('areas');

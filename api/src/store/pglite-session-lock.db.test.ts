@@ -75,6 +75,24 @@ describe('the embedded database under concurrent connections', () => {
     const { port } = new URL(embedded.url);
     const socket = net.connect(Number(port), '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
+    // The server's messages as they arrive, by type; a test waits for the one it needs.
+    let received = Buffer.alloc(0);
+    const types = () => {
+      const seen: string[] = [];
+      for (let at = 0; at + 5 <= received.length; at += 1 + received.readInt32BE(at + 1))
+        seen.push(String.fromCharCode(received[at]!));
+      return seen;
+    };
+    let onData = () => {};
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      onData();
+    });
+    const answered = (type: string) =>
+      new Promise<void>((resolve) => {
+        onData = () => types().includes(type) && resolve();
+        onData();
+      });
     const message = (type: string, body: Buffer) => {
       const head = Buffer.alloc(5);
       head.write(type, 0, 'latin1');
@@ -86,12 +104,12 @@ describe('the embedded database under concurrent connections', () => {
     startup.writeInt32BE(8 + params.length, 0);
     startup.writeInt32BE(196608, 4);
     socket.write(Buffer.concat([startup, params]));
-    await new Promise((r) => setTimeout(r, 300));
+    await answered('Z'); // ReadyForQuery after the startup
     const parse = message('P', Buffer.from('\0SELECT 1/0\0\0\0', 'latin1'));
     const bind = message('B', Buffer.from('\0\0\0\0\0\0\0\0', 'latin1'));
     const execute = message('E', Buffer.from('\0\0\0\0\0', 'latin1'));
     socket.write(Buffer.concat([parse, bind, execute])); // an error, and no Sync: the session skips until one
-    await new Promise((r) => setTimeout(r, 300));
+    await answered('E'); // the division by zero
     socket.destroy();
     const { rows } = await pools[1]!.query<{ v: number }>('SELECT $1::int AS v', [7]);
     expect(rows[0]!.v).toBe(7);
