@@ -4,28 +4,20 @@
 // Only for the demo (`npm start` on an empty database); tests seed the bare city and raise their own alerts.
 import type pg from 'pg';
 import { evaluateReadings, type NewReading } from '../../api/src/alerts/alert-engine.ts';
-import type { IngestDevice } from '../../api/src/ingest/reading-items.ts';
 import { withTransaction } from '../../api/src/store/db.ts';
 import { findDeviceTypeMetrics, findIngestDevices } from '../../api/src/store/ingest.repo.ts';
 import type { City } from './generate.ts';
 import { historyReadings } from './readings.ts';
 
 export async function seedDemoAlertHistory(pool: pg.Pool, city: City): Promise<number> {
-  const devices = new Map<number, IngestDevice>();
-  for (const row of await findIngestDevices(
-    pool,
-    city.devices.map((d) => d.code),
-  )) {
-    devices.set(row.id, {
-      id: row.id,
-      code: row.code,
-      type: row.type,
-      assetId: row.asset_id,
-      districtCode: row.district_code,
-      streetCode: row.street_code,
-      roadClass: row.road_class,
-    });
-  }
+  const devices = new Map(
+    (
+      await findIngestDevices(
+        pool,
+        city.devices.map((d) => d.code),
+      )
+    ).map((d) => [d.id, d]),
+  );
   const metricKeys = new Map((await findDeviceTypeMetrics(pool)).map((m) => [m.id, m.key]));
   let events = 0;
   // Batches hold whole devices (generateReadings is device-major), so each device's history is judged in order.

@@ -85,17 +85,7 @@ export class IngestService {
   private async resolveDevices(codes: readonly string[]): Promise<void> {
     const missing = [...new Set(codes)].filter((c) => !this.devices.has(c)).slice(0, 50_000);
     if (missing.length === 0) return;
-    for (const row of await findIngestDevices(this.pool, missing)) {
-      this.devices.set(row.code, {
-        id: row.id,
-        code: row.code,
-        type: row.type,
-        assetId: row.asset_id,
-        districtCode: row.district_code,
-        streetCode: row.street_code,
-        roadClass: row.road_class,
-      });
-    }
+    for (const device of await findIngestDevices(this.pool, missing)) this.devices.set(device.code, device);
   }
 
   async ingest(request: IngestRequest): Promise<IngestResult> {

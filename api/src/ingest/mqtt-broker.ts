@@ -1,9 +1,8 @@
 // The embedded MQTT broker `npm start` runs when no MQTT_URL is set (aedes, in memory), so devices and the
 // simulator have somewhere to connect. Production deployments point MQTT_URL at Mosquitto, EMQX or similar.
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { Aedes } from 'aedes';
+import { readRunningNote, writeRunningNote } from '../running-note.ts';
 import { StartupError } from '../startup-error.ts';
 
 export interface EmbeddedBroker {
@@ -73,19 +72,10 @@ const RUNNING_FILE = 'embedded-mqtt.json';
 
 /** Notes where the embedded broker listens; the returned function removes the note. */
 export function recordRunningBroker(dataDir: string, url: string): () => void {
-  const file = path.join(dataDir, RUNNING_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ url, pid: process.pid }));
-  return () => fs.rmSync(file, { force: true });
+  return writeRunningNote(dataDir, RUNNING_FILE, url);
 }
 
 /** The URL of the embedded broker a running `npm start` of this checkout serves, if one does. */
 export function findRunningBroker(dataDir: string): string | null {
-  try {
-    const { url, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, RUNNING_FILE), 'utf8'));
-    process.kill(pid, 0); // throws when that process is gone
-    return typeof url === 'string' ? url : null;
-  } catch {
-    return null;
-  }
+  return readRunningNote(dataDir, RUNNING_FILE);
 }

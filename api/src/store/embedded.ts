@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { readRunningNote, writeRunningNote } from '../running-note.ts';
 import { StartupError } from '../startup-error.ts';
 import { installSessionLock } from './pglite-session-lock.ts';
 
@@ -15,13 +16,7 @@ const RUNNING_FILE = 'embedded-server.json';
 
 /** The URL of the embedded database another process of this checkout is serving, if one is. */
 export function findRunningEmbedded(dataDir: string): string | null {
-  try {
-    const { url, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, RUNNING_FILE), 'utf8'));
-    process.kill(pid, 0); // throws when that process is gone
-    return typeof url === 'string' ? url : null;
-  } catch {
-    return null;
-  }
+  return readRunningNote(dataDir, RUNNING_FILE);
 }
 
 export interface EmbeddedDatabase {
@@ -49,13 +44,12 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   const url = `postgresql://postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`;
-  const runningFile = path.join(dataDir, RUNNING_FILE);
-  fs.writeFileSync(runningFile, JSON.stringify({ url, pid: process.pid }));
+  const forget = writeRunningNote(dataDir, RUNNING_FILE, url);
   return {
     url,
     dataDir: dir,
     async stop() {
-      fs.rmSync(runningFile, { force: true });
+      forget();
       await server.stop();
       await db.close();
     },

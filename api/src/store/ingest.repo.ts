@@ -2,6 +2,7 @@
 // dead-letter table.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IngestDevice } from '../ingest/reading-items.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
@@ -29,8 +30,19 @@ export interface StoredReadingRow {
   value: number;
 }
 
-export const findIngestDevices = (db: Queryable, codes: readonly string[]) =>
-  queryRows<IngestDeviceRow>(db, DEVICES, [codes], 'looking up devices');
+/** The devices with these codes, as the ingest and the alert engine use them. */
+export async function findIngestDevices(db: Queryable, codes: readonly string[]): Promise<IngestDevice[]> {
+  const rows = await queryRows<IngestDeviceRow>(db, DEVICES, [codes], 'looking up devices');
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    type: row.type,
+    assetId: row.asset_id,
+    districtCode: row.district_code,
+    streetCode: row.street_code,
+    roadClass: row.road_class,
+  }));
+}
 
 export const findDeviceTypeMetrics = (db: Queryable) =>
   queryRows<{ id: number; key: string; device_type: string }>(db, METRICS, [], 'loading metrics');

@@ -1,0 +1,23 @@
+// Notes in DATA_DIR that say where a running `npm start` serves something (its embedded database, its
+// embedded MQTT broker), so commands beside it (`npm run user`, `npm run simulate`, …) can join it.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Writes the note `<dataDir>/<file>`; the returned function removes it. */
+export function writeRunningNote(dataDir: string, file: string, url: string): () => void {
+  const at = path.join(dataDir, file);
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(at, JSON.stringify({ url, pid: process.pid }));
+  return () => fs.rmSync(at, { force: true });
+}
+
+/** The URL in the note, if the process that wrote it is still running. */
+export function readRunningNote(dataDir: string, file: string): string | null {
+  try {
+    const { url, pid } = JSON.parse(fs.readFileSync(path.join(dataDir, file), 'utf8'));
+    process.kill(pid, 0); // throws when that process is gone
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
