@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import mqtt from 'mqtt';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../api/src/config.ts';
@@ -43,6 +44,8 @@ const started = {
   port: 0,
   dataDir: '',
   output: '',
+  /** When it said it was running: the simulator's readings are stamped after this. */
+  upAt: 0,
   child: null as ChildProcess | null,
   get base() {
     return `http://127.0.0.1:${this.port}`;
@@ -72,6 +75,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`npm start did not come up: ${started.output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  started.upAt = Date.now() - 1000;
 });
 
 async function signInAs(username: string): Promise<string> {
@@ -90,8 +94,22 @@ describe('npm start on the embedded database', () => {
     // Where the broker went is noted for `npm run simulate` beside it.
     const broker = /MQTT: embedded broker at (mqtt:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     expect(broker).toBeDefined();
-    const noted = JSON.parse(fs.readFileSync(path.join(dataDir, 'embedded-mqtt.json'), 'utf8'));
-    expect(noted.url).toBe(broker);
+    // The note carries the simulator's credential (it lives in the server's memory only): owner-only.
+    const note = path.join(dataDir, 'embedded-mqtt.json');
+    const noted = new URL(JSON.parse(fs.readFileSync(note, 'utf8')).url);
+    expect(`${noted.protocol}//${noted.host}`).toBe(broker);
+    expect(noted.username).toBe('_simulator');
+    expect(fs.statSync(note).mode & 0o777).toBe(0o600);
+    // The broker refuses anonymous clients and junk credentials, and takes the noted one.
+    for (const credentials of [{}, { username: 'admin', password: 'Demo-2026' }]) {
+      const refused = await mqtt.connectAsync(broker!, { reconnectPeriod: 0, ...credentials }).then(
+        (c) => c.endAsync().then(() => null),
+        (e: { code?: number }) => e.code,
+      );
+      expect(refused, JSON.stringify(credentials)).toBe(4);
+    }
+    const simulator = await mqtt.connectAsync(noted.href, { reconnectPeriod: 0 });
+    await simulator.endAsync();
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
     expect(health).toMatchObject({
       status: 'ok',
@@ -118,6 +136,27 @@ describe('npm start on the embedded database', () => {
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     expect((await (await fetch(areas, { headers: { cookie } })).json()).features).toHaveLength(10);
+
+    // The simulator's readings go through the broker with that credential and are stored.
+    const lastSeen = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            '{ assets(filter: { kinds: [CONSTRUCTION_SITE] }, first: 500) { edges { node { devices { lastSeenAt } } } } }',
+        }),
+      });
+      const body = (await res.json()) as any;
+      const times = body.data.assets.edges.flatMap((e: any) =>
+        e.node.devices.map((d: any) => Date.parse(d.lastSeenAt)),
+      );
+      return Math.max(0, ...times.filter(Number.isFinite));
+    };
+    const deadline = Date.now() + 30_000;
+    while ((await lastSeen()) < started.upAt && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 500));
+    expect(await lastSeen()).toBeGreaterThanOrEqual(started.upAt);
 
     // the command line works beside the running server on its embedded database
     const env = { DATA_DIR: dataDir };

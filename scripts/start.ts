@@ -3,9 +3,13 @@
 import net from 'node:net';
 import os from 'node:os';
 import { serve } from '@hono/node-server';
+import { newMqttSecret } from '../api/src/access/mosquitto-password.ts';
 import { type Config, loadConfig } from '../api/src/config.ts';
 import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
 import { createApp } from '../api/src/http/app.ts';
+import { keepMosquittoFilesExported } from '../api/src/ingest/mosquitto-export.ts';
+import { createMqttAuth, localMqttCredential, mqttUrlWith } from '../api/src/ingest/mqtt-auth.ts';
+import { mqttBatcher } from '../api/src/ingest/mqtt-batch.ts';
 import {
   MQTT_DEFAULT_PORT,
   recordRunningBroker,
@@ -119,25 +123,55 @@ await runCli(async () => {
     log,
     caseSchedulerMs: config.cases.schedulerMs,
   });
-  const broker = config.ingest.mqttUrl
+  // Readings over MQTT. The embedded broker stores them itself before it acknowledges them (its queues live in
+  // memory); an external broker's are taken by a subscriber that acknowledges after the commit.
+  const mqttReadings = mqttBatcher({ ingest: live.ingest, prefix: config.ingest.mqttTopicPrefix, log });
+  // The embedded broker admits MQTT credentials (npm run mqtt-credential) and this process's simulator, whose
+  // credential lives in memory only; the running note (0600) carries it for `npm run simulate` beside us.
+  const simulatorCredential = localMqttCredential('simulator', newMqttSecret());
+  const mqttAuth = config.ingest.mqttUrl
     ? null
-    : await startEmbeddedBroker(config.host, config.ingest.mqttPort);
+    : createMqttAuth(db.apiPool, {
+        prefix: config.ingest.mqttTopicPrefix,
+        log,
+        local: [simulatorCredential],
+      });
+  const broker = mqttAuth
+    ? await startEmbeddedBroker({
+        host: config.host,
+        port: config.ingest.mqttPort,
+        readings: { prefix: config.ingest.mqttTopicPrefix, store: mqttReadings.store },
+        auth: mqttAuth,
+      })
+    : null;
   const mqttUrl = config.ingest.mqttUrl ?? broker!.url;
-  const forgetBroker = broker ? recordRunningBroker(config.dataDir, broker.url) : () => undefined;
+  const simulatorUrl = broker ? mqttUrlWith(broker.url, simulatorCredential) : mqttUrl;
+  const forgetBroker = broker ? recordRunningBroker(config.dataDir, simulatorUrl) : () => undefined;
+  // An external Mosquitto learns the credentials from files this process keeps current (MQTT_AUTH_DIR).
+  const stopMqttExport =
+    config.ingest.mqttUrl && config.ingest.mqttAuthDir
+      ? keepMosquittoFilesExported(db.apiPool, {
+          dir: config.ingest.mqttAuthDir,
+          prefix: config.ingest.mqttTopicPrefix,
+          log,
+        })
+      : () => undefined;
   const brokerMoved = broker !== null && broker.port !== MQTT_DEFAULT_PORT && config.ingest.mqttPort === null;
-  const mqttIngest = startMqttIngest({
-    url: mqttUrl,
-    prefix: config.ingest.mqttTopicPrefix,
-    shared: broker === null,
-    clientId: process.env.MQTT_CLIENT_ID ?? `city-one-map-ingest-${os.hostname()}-${config.port}`,
-    ingest: live.ingest,
-    log,
-  });
-  await Promise.race([mqttIngest.ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  const mqttIngest = broker
+    ? null
+    : startMqttIngest({
+        url: mqttUrl,
+        prefix: config.ingest.mqttTopicPrefix,
+        shared: true,
+        clientId: process.env.MQTT_CLIENT_ID ?? `city-one-map-ingest-${os.hostname()}-${config.port}`,
+        ingest: live.ingest,
+        log,
+      });
+  if (mqttIngest) await Promise.race([mqttIngest.ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
   const simulator = config.ingest.simulate
     ? await startSimulator({
         db: db.apiPool,
-        mqttUrl,
+        mqttUrl: simulatorUrl,
         prefix: config.ingest.mqttTopicPrefix,
         rate: config.ingest.simulateRate,
         log,
@@ -187,8 +221,11 @@ await runCli(async () => {
     server.close();
     stopTiles();
     await simulator?.stop();
-    await mqttIngest.close();
+    await mqttIngest?.close();
+    stopMqttExport();
     await broker?.close();
+    await mqttAuth?.close();
+    await mqttReadings.drain();
     forgetBroker();
     await live.close();
     await db.close();

@@ -90,6 +90,12 @@ export interface IngestConfig {
   readonly mqttPort: number | null;
   /** Topics the ingest subscribes to: <prefix>/<device>[/<metric>]. */
   readonly mqttTopicPrefix: string;
+  /**
+   * With MQTT_URL: a folder where the API keeps Mosquitto's password_file and acl_file current with the MQTT
+   * credentials (deploy/mosquitto/run.sh reloads Mosquitto when they change); null: only on demand
+   * (`npm run mqtt-credential -- export-mosquitto <dir>`).
+   */
+  readonly mqttAuthDir: string | null;
   /** Run the device simulator inside `npm start` (default: with the demo city). */
   readonly simulate: boolean;
   /** Simulated readings per second. */
@@ -221,6 +227,7 @@ export function loadIngestConfig(env: NodeJS.ProcessEnv, startPreset: Preset): I
     mqttUrl: parseMqttUrl(env.MQTT_URL),
     mqttPort: env.MQTT_PORT === undefined ? null : parseCount('MQTT_PORT', env.MQTT_PORT, 0, 65535),
     mqttTopicPrefix: prefix,
+    mqttAuthDir: env.MQTT_AUTH_DIR?.trim() ? path.resolve(ROOT_DIR, env.MQTT_AUTH_DIR.trim()) : null,
     simulate: parseBoolean('SIMULATE', env.SIMULATE ?? (startPreset === 'demo' ? 'true' : 'false')),
     simulateRate: parseCount('SIMULATE_RATE', env.SIMULATE_RATE ?? '50', 1, 100_000),
   });

@@ -3,11 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Writes the note `<dataDir>/<file>`; the returned function removes it. */
+/**
+ * Writes the note `<dataDir>/<file>`, readable by its owner only (a URL may carry a credential, e.g. the
+ * embedded broker's for the simulator); the returned function removes it.
+ */
 export function writeRunningNote(dataDir: string, file: string, url: string): () => void {
   const at = path.join(dataDir, file);
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(at, JSON.stringify({ url, pid: process.pid }));
+  fs.rmSync(at, { force: true }); // a note left by a killed process keeps its mode; a new file gets 0600
+  fs.writeFileSync(at, JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
   return () => fs.rmSync(at, { force: true });
 }
 

@@ -30,7 +30,13 @@ export async function seedDemoCases(pool: pg.Pool, config: CaseConfig, seed: num
     [String(seed), CASES],
     'picking places for demo cases',
   );
-  const photo = (await storeAttachment(pool, config, placeholderPhoto(), 'npm start (demo)')).hash;
+  const photo = (
+    await storeAttachment(pool, config, placeholderPhoto(), {
+      kind: 'system',
+      id: null,
+      name: 'npm start (demo)',
+    })
+  ).hash;
   const evidence = { comment: '已现场处置完毕', attachments: [photo] };
   let filed = 0;
   for (const spot of spots) {

@@ -398,6 +398,34 @@ describe('GraphQL access', () => {
     expect(audited.rows[0].n).toBeGreaterThanOrEqual(3);
   });
 
+  it('lets only administrators issue and revoke MQTT credentials, audited without the secret', async () => {
+    MUTATIONS_TESTED.add('issueMqttCredential').add('revokeMqttCredential');
+    const admin = graphqlClient(pool, { role: 'admin', log: () => undefined });
+    const leader = graphqlClient(pool, { role: 'leader', log: () => undefined });
+    const username = `t${run}.gateway`;
+    const issue = `mutation($u: String) { issueMqttCredential(input: { scope: ALL_DEVICES, username: $u }) {
+      password credential { id username scope } } }`;
+    expect((await leader.query(issue, { u: username })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const issued = await admin.query<any>(issue, { u: username });
+    expect(issued.errors).toBeUndefined();
+    const { password, credential } = issued.data.issueMqttCredential;
+    expect(credential).toMatchObject({ username, scope: 'ALL_DEVICES' });
+    expect(password).toMatch(/^comq_[A-Za-z0-9_-]{43}$/);
+    const revoke = 'mutation($u: String!) { revokeMqttCredential(username: $u) { revokedAt } }';
+    expect((await leader.query(revoke, { u: username })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const revoked = await admin.query<any>(revoke, { u: username });
+    expect(revoked.data.revokeMqttCredential.revokedAt).not.toBeNull();
+    const audit = await auditRows('revokeMqttCredential', credential.id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ outcome: 'ok', before: { username, revokedAt: null } });
+    const denied = await pool.query(
+      "SELECT detail FROM audit_log WHERE action = 'issueMqttCredential' AND outcome = 'denied' ORDER BY id DESC LIMIT 1",
+    );
+    expect(denied.rows[0].detail.arguments.input).toMatchObject({ scope: 'all_devices', username });
+    const stored = JSON.stringify((await auditRows('issueMqttCredential', credential.id))[0]);
+    expect(stored).not.toContain(password);
+  });
+
   it('tests every mutation in the schema above', () => {
     const fields = Object.keys(schema.getMutationType()!.getFields());
     expect(fields.filter((f) => !MUTATIONS_TESTED.has(f))).toEqual([]);

@@ -190,10 +190,16 @@ describe('a district-scoped caller', () => {
   });
 
   it('the viewer and the admin fields', async () => {
-    covers('me', 'users', 'apiTokens', 'auditLog');
+    covers('me', 'users', 'apiTokens', 'auditLog', 'mqttCredentials', 'mqttRefusals');
     const me = await ok(futian, '{ me { kind role area { code } permissions } }');
     expect(me.me).toMatchObject({ kind: 'TOKEN', role: 'DUTY_OFFICER', area: { code: FUTIAN } });
-    for (const field of ['users { id }', 'apiTokens { id }', 'auditLog { totalCount }']) {
+    for (const field of [
+      'users { id }',
+      'apiTokens { id }',
+      'auditLog { totalCount }',
+      'mqttCredentials { username }',
+      'mqttRefusals { total }',
+    ]) {
       const res = await futian.query(`{ ${field} }`);
       expect(res.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
       expect(res.data).toBeNull();

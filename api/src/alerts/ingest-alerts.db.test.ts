@@ -163,6 +163,49 @@ describe('ingest', () => {
     expect((await post([{ device: 'DV-NOPE-000001', metric: 'x', ts: ago(1), value: 1 }])).status).toBe(422);
   });
 
+  it('a body nested 5,000 deep is a typed 400 and a dead letter; a NDJSON line like it spoils only itself', async () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const before = await one('SELECT count(*)::int AS n FROM ingest_rejects');
+    const res = await post(deep);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'the body nests arrays or objects more than 64 deep',
+    });
+    expect((await one('SELECT count(*)::int AS n FROM ingest_rejects')).n).toBe(before.n + 1);
+    const dust = await device('dust_monitor', "AND a.district_code = '440305'");
+    const line = JSON.stringify({ device: dust.code, metric: 'noise', ts: ago(44), value: 61 });
+    const mixed = await post(`${deep}\n${line}\n`, 'application/x-ndjson');
+    expect(mixed.body).toMatchObject({
+      received: 2,
+      stored: 1,
+      rejected: [{ index: 0, reason: 'MALFORMED' }],
+    });
+  });
+
+  it('readings under a millisecond apart are two readings, kept to the microsecond', async () => {
+    const dust = await device('dust_monitor', "AND a.district_code = '440305'");
+    const second = ago(46).replace(/\.\d+Z$/, '');
+    const items = ['.123456Z', '.1237Z', '.123456789Z'].map((fraction, k) => ({
+      device: dust.code,
+      metric: 'pm10',
+      ts: `${second}${fraction}`,
+      value: 30 + k,
+    }));
+    const res = await post(items);
+    // the third is the first to the microsecond (PostgreSQL keeps no finer): a duplicate, said so
+    expect(res.body).toMatchObject({ received: 3, stored: 2, duplicates: 1 });
+    const rows = await all(
+      `SELECT to_char(ts AT TIME ZONE 'UTC', 'SS.US') AS s, value FROM readings
+       WHERE device_id = $1 AND ts >= $2::timestamptz AND ts < $2::timestamptz + interval '1 second' ORDER BY ts`,
+      [dust.id, `${second}Z`],
+    );
+    expect(rows.map((r) => [r.s.slice(3), r.value])).toEqual([
+      ['123456', 30],
+      ['123700', 31],
+    ]);
+  });
+
   it('a district-scoped token may only send readings for its district', async () => {
     const luohu = await device('dust_monitor', "AND a.district_code = '440303'");
     const futianSender = graphqlClient(pool, { role: 'api_client', area: '440304', log: () => undefined });

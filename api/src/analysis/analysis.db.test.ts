@@ -365,6 +365,32 @@ describe('the asset and alert tables and their downloads', () => {
         },
         'INVALID_GEOMETRY',
       ],
+      [
+        {
+          area: {
+            polygon: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [114.0, 22.55],
+                  [114.01, 22.55],
+                  [114.01, 22.56],
+                  [114.0, 22.56],
+                  [114.0, 22.55],
+                ],
+                [
+                  [114.1, 22.6],
+                  [114.15, 22.6],
+                  [114.15, 22.65],
+                  [114.1, 22.65],
+                  [114.1, 22.6],
+                ],
+              ],
+            },
+          },
+        },
+        'INVALID_GEOMETRY',
+      ],
       [{ area: { bbox: [0, 0, 1, 1] } }, 'OUT_OF_SERVICE_AREA'],
       [[1, 2], 'INVALID_INPUT'],
     ];

@@ -1,12 +1,13 @@
 // Case attachments (photos of the problem and of the result, documents) on disk under ATTACHMENTS_DIR by
-// their SHA-256, so the same file uploaded twice is stored once. The type is read from the bytes, never
-// taken from the client's word; only images and PDF are kept.
+// their SHA-256, so the same file uploaded twice is stored once; every uploader is recorded (who may cite
+// and fetch it: case.service.ts, attachment-routes.ts). The type is read from the bytes, never taken from the
+// client's word; only images and PDF are kept.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
-import { insertAttachment } from '../store/cases.repo.ts';
+import { type AttachmentActor, insertAttachment } from '../store/cases.repo.ts';
 import type { Queryable } from '../store/db.ts';
 
 const SIGNATURES: readonly { mime: string; test: (b: Uint8Array) => boolean }[] = [
@@ -45,12 +46,12 @@ export function attachmentPath(config: CaseConfig, hash: string): string {
   return path.join(config.attachmentsDir, hash.slice(0, 2), hash);
 }
 
-/** Checks, writes (atomically, once per content) and records a file. */
+/** Checks, writes (atomically, once per content) and records a file and who uploaded it. */
 export async function storeAttachment(
   db: Queryable,
   config: CaseConfig,
   bytes: Uint8Array,
-  createdBy: string,
+  uploader: AttachmentActor,
 ): Promise<StoredAttachment> {
   if (bytes.byteLength === 0) throw new DomainError('INVALID_INPUT', 'the file is empty');
   if (bytes.byteLength > config.attachmentMaxBytes) {
@@ -75,6 +76,6 @@ export async function storeAttachment(
     await fs.writeFile(temp, bytes);
     await fs.rename(temp, target);
   }
-  await insertAttachment(db, { hash, mime, size: bytes.byteLength, createdBy });
+  await insertAttachment(db, { hash, mime, size: bytes.byteLength, uploader });
   return { hash, mime, size: bytes.byteLength };
 }

@@ -20,6 +20,7 @@ import {
   findCategories,
   findDuplicateCandidates,
   findKnownAttachments,
+  findVisibleAttachments,
   insertCase,
   insertCaseEvent,
   type LockedCaseRow,
@@ -81,7 +82,10 @@ export interface CreateCaseInput {
   alertId: number | null;
   reporterName: string | null;
   reporterPhone: string | null;
+  /** Ids from POST /attachments: each one the actor uploaded or can already see (checkAttachments). */
   attachments: readonly string[];
+  /** Files that came with this very request and were stored for it (a public report's photo). */
+  receivedAttachments?: readonly string[];
   /** A link to media the reporter sent (Open311 media_url), kept on the report event; checked by checkMediaUrl. */
   mediaUrl?: string | null;
 }
@@ -89,6 +93,7 @@ export interface CreateCaseInput {
 export interface TransitionInput {
   comment: string | null;
   unitCode: string | null;
+  /** Ids from POST /attachments: each one the actor uploaded or can already see (checkAttachments). */
   attachments: readonly string[];
   extensionMinutes: number | null;
   mergeInto: number | null;
@@ -134,8 +139,21 @@ function checkPhone(phone: string | null): string | null {
   return p;
 }
 
-async function checkAttachments(db: Queryable, hashes: readonly string[]): Promise<string[]> {
-  const unique = [...new Set(hashes)];
+/**
+ * The attachment ids a step names, checked: well-formed, at most MAX_ATTACHMENTS, and each one the actor may
+ * cite, by the rule GET /attachments/<id> serves by: a file they uploaded, or one they can already see (on a
+ * case in their area and unit). Knowing a file's hash is not enough, since citing it shows the file to
+ * everyone who sees this case. A file the actor may not see is answered as one that does not exist.
+ * `received`: files that came with this very request (a public report's photo), the caller's own. The
+ * server's own actors (system, cli: seeding and scripts) send no ids from outside and are not checked.
+ */
+async function checkAttachments(
+  db: Queryable,
+  who: CaseActor,
+  hashes: readonly string[],
+  received: readonly string[] = [],
+): Promise<string[]> {
+  const unique = [...new Set([...received, ...hashes])];
   if (unique.length > MAX_ATTACHMENTS) {
     throw new DomainError('LIMIT_EXCEEDED', `at most ${MAX_ATTACHMENTS} attachments per step`);
   }
@@ -143,10 +161,23 @@ async function checkAttachments(db: Queryable, hashes: readonly string[]): Promi
   if (bad !== undefined)
     throw new DomainError('INVALID_INPUT', `"${bad.slice(0, 70)}" is not an attachment id`);
   if (unique.length === 0) return [];
-  const known = await findKnownAttachments(db, unique);
-  const missing = unique.find((h) => !known.has(h));
-  if (missing)
-    throw new DomainError('NOT_FOUND', `no attachment ${missing}; upload it to /attachments first`);
+  const citable =
+    who.audit.kind === 'system' || who.audit.kind === 'cli'
+      ? await findKnownAttachments(db, unique)
+      : new Set(
+          // A public caller (no scope) would otherwise "see" every case's files: they cite what they sent.
+          who.role === 'public'
+            ? []
+            : (await findVisibleAttachments(db, caseViewer(who), who.audit, unique)).map((r) => r.hash),
+        );
+  const ownReceived = new Set(received);
+  const missing = unique.find((h) => !ownReceived.has(h) && !citable.has(h));
+  if (missing) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `no attachment ${missing} that you uploaded or can see; upload it to /attachments first`,
+    );
+  }
   return unique;
 }
 
@@ -284,7 +315,7 @@ export async function createCase(
   return withTransaction(pool, async (tx) => {
     const categories = await findCategories(tx);
     const placed = await place(tx, who, input, categories);
-    const attachments = await checkAttachments(tx, input.attachments);
+    const attachments = await checkAttachments(tx, who, input.attachments, input.receivedAttachments);
     const area = await locatePoint(tx, placed.lon, placed.lat);
     if (!area.district_code) {
       throw new DomainError(
@@ -427,7 +458,7 @@ async function applyStep(
     );
   }
   const comment = cleanText(input.comment, 'comment');
-  const attachments = await checkAttachments(tx, input.attachments);
+  const attachments = await checkAttachments(tx, who, input.attachments);
   const verdict = decide(factsOf(row), action, actor, {
     comment,
     unitCode: input.unitCode,

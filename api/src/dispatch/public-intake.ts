@@ -32,7 +32,7 @@ export async function filePublicReport(
   const audit = { kind: 'public', id: null, name, origin } as const;
   const byAddress = report.assetCode === null && report.location === null && report.address?.trim();
   const assetCode = byAddress ? (await placeAddress(pool, report.address!)).code : report.assetCode;
-  const attachments = report.photo ? [(await storeAttachment(pool, config, report.photo, name)).hash] : [];
+  const photo = report.photo ? (await storeAttachment(pool, config, report.photo, audit)).hash : null;
   return createCase(
     pool,
     config,
@@ -48,7 +48,8 @@ export async function filePublicReport(
       alertId: null,
       reporterName: report.reporterName,
       reporterPhone: report.reporterPhone,
-      attachments,
+      attachments: [],
+      receivedAttachments: photo ? [photo] : [],
       mediaUrl: report.mediaUrl ?? null,
     },
   );

@@ -265,3 +265,19 @@ describe('bboxesIntersect', () => {
     expect(bboxesIntersect(box, SHENZHEN)).toBe(expected);
   });
 });
+
+describe('areas spanning half the world', () => {
+  it('are refused before PostGIS meets an antipodal edge', () => {
+    const world = polygon([
+      [-180, -90],
+      [180, -90],
+      [180, 90],
+      [-180, 90],
+      [-180, -90],
+    ]);
+    expect(thrown(() => parseGeometry(world, ALL, SHENZHEN))).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: 'the area spans 360° of longitude; far too large',
+    });
+  });
+});

@@ -1,8 +1,10 @@
 // Structural validation of RFC 7946 geometries before any SQL runs: shape, finite lon/lat in range, closed
-// rings, size limits, and a hint when coordinates arrive as [lat, lon]. Topology (self-intersection) is
-// PostGIS's job (ST_IsValidReason), done by the area resolver.
+// rings, holes inside their outer ring and apart (polygon-holes.ts), size limits, and a hint when coordinates
+// arrive as [lat, lon]. The rest of topology (a ring crossing itself) is PostGIS's job (ST_IsValidReason),
+// done by the area resolver.
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { DomainError } from '../domain-error.ts';
+import { describeHoleProblem, findHoleProblem } from './polygon-holes.ts';
 
 /** [minLon, minLat, maxLon, maxLat] */
 export type BBox = readonly [number, number, number, number];
@@ -66,7 +68,10 @@ function collinear(positions: readonly Position[]): boolean {
 function polygonRings(value: unknown, where: string, counter: { n: number }): Position[][] {
   if (!Array.isArray(value) || value.length === 0)
     invalid(`${where}: a polygon is a non-empty array of rings`);
-  return value.map((r, i) => ring(r, `${where}[${i}]`, counter));
+  const rings = value.map((r, i) => ring(r, `${where}[${i}]`, counter));
+  const problem = findHoleProblem(rings);
+  if (problem) invalid(describeHoleProblem(problem, where));
+  return rings;
 }
 
 function allPositions(geometry: Point | Polygon | MultiPolygon): Position[] {
@@ -149,7 +154,15 @@ const inRange = (b: BBox) => b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] 
  * its axes swapped gets the "[lat, lon]" hint instead of "outside the city".
  */
 export function checkPlacement(box: BBox, serviceArea: BBox, messages = POSITION_MESSAGES): void {
-  if (inRange(box) && bboxesIntersect(box, serviceArea)) return;
+  if (inRange(box) && bboxesIntersect(box, serviceArea)) {
+    // On the sphere an edge of 180° or more has no one shortest path (PostGIS refuses it as "antipodal"); an
+    // area that wide is far beyond the size limit anyway.
+    const span = box[2] - box[0];
+    if (span >= 180) {
+      throw new DomainError('LIMIT_EXCEEDED', `the area spans ${Math.round(span)}° of longitude; far too large`);
+    }
+    return;
+  }
   const flipped = swapped(box);
   if (bboxesIntersect(flipped, serviceArea) && (inRange(box) || inRange(flipped))) invalid(messages.swapped);
   if (!inRange(box)) invalid(messages.outOfRange);

@@ -10,6 +10,7 @@ import './types/audit.ts';
 import './types/cases.ts';
 import './types/asset.ts';
 import './types/device.ts';
+import './types/mqtt-credentials.ts';
 import './types/stats.ts';
 import './types/unit.ts';
 import './types/viewer.ts';

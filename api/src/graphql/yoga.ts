@@ -10,6 +10,7 @@ import { DomainError } from '../domain-error.ts';
 import { serviceAreaReader } from '../geo/area.service.ts';
 import type { Live } from '../live/live.ts';
 import { type ApiContext, createContext, type RequestIdentity } from './context.ts';
+import { inputBoundsPlugin } from './input-bounds.ts';
 import { mutationAuditPlugin } from './mutation-audit.ts';
 import { schema } from './schema.ts';
 
@@ -34,7 +35,7 @@ export function createGraphQLHandler(deps: GraphQLDeps): GraphQLHandler {
   const identities = new WeakMap<Request, RequestIdentity>();
   const serviceArea = serviceAreaReader(deps.pool);
   const log = deps.log;
-  const plugins: Plugin<ApiContext & RequestIdentity>[] = [mutationAuditPlugin(log)];
+  const plugins: Plugin<ApiContext & RequestIdentity>[] = [inputBoundsPlugin(), mutationAuditPlugin(log)];
   const persisted = deps.persistedOperations;
   if (persisted) {
     plugins.push(

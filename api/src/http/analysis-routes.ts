@@ -36,6 +36,7 @@ import { insertAudit } from '../store/audit.repo.ts';
 import { GEOJSON_TYPE } from './geojson-response.ts';
 import { errorResponse } from './http-error.ts';
 import { type AppEnv, isJson } from './identify.ts';
+import { readJsonBody } from './request-helpers.ts';
 
 export function analysisRoutes(pool: pg.Pool): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -46,11 +47,7 @@ export function analysisRoutes(pool: pg.Pool): Hono<AppEnv> {
     if (c.get('viewer')?.kind === 'user' && !isJson(c.req.header('content-type'))) {
       throw new DomainError('INVALID_INPUT', 'send the request as application/json');
     }
-    try {
-      return await c.req.json();
-    } catch {
-      throw new DomainError('INVALID_INPUT', 'the request body is not JSON');
-    }
+    return readJsonBody(c);
   };
 
   const checkExport = (viewer: { role: Parameters<typeof can>[0] }, format: TableFormat) => {

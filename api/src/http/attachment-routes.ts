@@ -1,6 +1,7 @@
 // Attachments of case steps: POST /attachments (the raw file, or multipart with a "file" field) answers the
 // file's id (its SHA-256) to name in createCase / transitionCase; GET /attachments/<id> serves a file the
-// caller may see (one they uploaded, or one on a case in their area and unit).
+// caller may see (one they uploaded, or one on a case in their area and unit). The same rule decides which
+// ids a case step may cite (case.service.ts), so citing a file cannot widen who sees it.
 import fs from 'node:fs/promises';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,7 +11,7 @@ import type { CaseConfig } from '../config.ts';
 import { attachmentPath, storeAttachment } from '../dispatch/attachment-store.ts';
 import { caseViewer } from '../dispatch/case.service.ts';
 import { insertAudit } from '../store/audit.repo.ts';
-import { findVisibleAttachment } from '../store/cases.repo.ts';
+import { findVisibleAttachments } from '../store/cases.repo.ts';
 import type { Queryable } from '../store/db.ts';
 import { errorResponse } from './http-error.ts';
 import { type AppEnv, isJson } from './identify.ts';
@@ -66,7 +67,7 @@ export function attachmentRoutes(db: Queryable, config: CaseConfig): Hono<AppEnv
         bytes = new Uint8Array(await c.req.arrayBuffer());
       }
       if (!bytes) return errorResponse(c, 'INVALID_INPUT', 'no file in the request');
-      const stored = await storeAttachment(db, config, bytes, viewer.name);
+      const stored = await storeAttachment(db, config, bytes, viewer);
       await insertAudit(db, actorOf(viewer, c.get('origin')), {
         action: 'uploadAttachment',
         outcome: 'ok',
@@ -85,7 +86,7 @@ export function attachmentRoutes(db: Queryable, config: CaseConfig): Hono<AppEnv
     const hash = c.req.param('hash');
     if (!/^[0-9a-f]{64}$/.test(hash))
       return errorResponse(c, 'INVALID_INPUT', 'an attachment id is 64 hex digits');
-    const row = await findVisibleAttachment(db, caseViewer(viewer), hash, viewer.name);
+    const [row] = await findVisibleAttachments(db, caseViewer(viewer), viewer, [hash]);
     if (!row) return errorResponse(c, 'NOT_FOUND', `no attachment ${hash} for you`);
     const bytes = await fs.readFile(attachmentPath(config, hash)).catch(() => null);
     if (!bytes)

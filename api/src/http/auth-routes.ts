@@ -11,6 +11,7 @@ import type { AccessConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
 import { errorResponse } from './http-error.ts';
 import { type AppEnv, isHttps, isJson, SESSION_COOKIE, SESSION_MAX_SECONDS } from './identify.ts';
+import { readJsonBody } from './request-helpers.ts';
 
 const MAX_FIELD = 200;
 
@@ -38,7 +39,7 @@ export function authRoutes(pool: pg.Pool, access: AccessConfig): Hono<AppEnv> {
     if (!isJson(c.req.header('content-type'))) {
       return errorResponse(c, 'INVALID_INPUT', 'send the credentials as application/json');
     }
-    const body: unknown = await c.req.json().catch(() => undefined);
+    const body: unknown = await readJsonBody(c).catch(() => undefined);
     const { username, password } = (body ?? {}) as Record<string, unknown>;
     if (typeof username !== 'string' || typeof password !== 'string') {
       return errorResponse(c, 'INVALID_INPUT', 'send JSON {"username": "…", "password": "…"}');

@@ -1,6 +1,9 @@
-// Small pieces the plain-HTTP routes share: a per-IP rate limit and reading fields of a parsed form.
-import type { MiddlewareHandler } from 'hono';
+// Small pieces the plain-HTTP routes share: a per-IP rate limit, a JSON body with bounded nesting, and reading
+// fields of a parsed form.
+import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimiter } from '../access/rate-limiter.ts';
+import { parseJson } from '../bounded-json.ts';
+import { DomainError } from '../domain-error.ts';
 import { errorResponse } from './http-error.ts';
 import type { AppEnv } from './identify.ts';
 
@@ -26,4 +29,11 @@ export async function formFile(form: Form, name: string): Promise<Uint8Array | n
   const value = form[name];
   if (!(value instanceof File) || value.size === 0) return null;
   return new Uint8Array(await value.arrayBuffer());
+}
+
+/** The request's JSON body (nesting bounded, bounded-json.ts); INVALID_INPUT when it is not JSON. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const parsed = parseJson(await c.req.text(), 'the request body');
+  if ('error' in parsed) throw new DomainError('INVALID_INPUT', parsed.error);
+  return parsed.value;
 }

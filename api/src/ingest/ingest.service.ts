@@ -18,8 +18,11 @@ import {
   type CheckedReading,
   checkItem,
   type IngestDevice,
+  isCode,
   isRejection,
+  microsIso,
   type Rejection,
+  type RejectReason,
 } from './reading-items.ts';
 
 export type IngestSource = 'http' | 'mqtt' | 'graphql';
@@ -88,13 +91,21 @@ export class IngestService {
     for (const device of await findIngestDevices(this.pool, missing)) this.devices.set(device.code, device);
   }
 
+  /** Keeps items that were refused before they became readings (dead letters). */
+  deadLetters(
+    source: IngestSource,
+    actor: string,
+    letters: readonly { reason: RejectReason; message: string; item: string }[],
+  ): Promise<void> {
+    return insertRejects(this.pool, source, actor, letters);
+  }
+
   async ingest(request: IngestRequest): Promise<IngestResult> {
     const { items, scope } = request;
-    const codes = items.flatMap((i) =>
-      i && typeof i === 'object' && typeof (i as { device?: unknown }).device === 'string'
-        ? [(i as { device: string }).device.slice(0, 120)]
-        : [],
-    );
+    const codes = items.flatMap((i) => {
+      const device = i && typeof i === 'object' ? (i as { device?: unknown }).device : undefined;
+      return isCode(device) ? [device] : [];
+    });
     await this.resolveDevices(codes);
     const metrics = await this.metricIds();
     const ctx: CheckContext = {
@@ -114,7 +125,7 @@ export class IngestService {
       if (skipped.has(index)) return;
       const checked = checkItem(index, item, ctx);
       if (isRejection(checked)) return rejections.push(checked);
-      const key = `${checked.device.id}/${checked.metricId}/${checked.ts}`;
+      const key = `${checked.device.id}/${checked.metricId}/${checked.tsMicros}`;
       if (seen.has(key)) duplicates++;
       else {
         seen.add(key);
@@ -135,12 +146,12 @@ export class IngestService {
         const rows = await insertReadings(tx, {
           deviceIds: valid.map((v) => v.device.id),
           metricIds: valid.map((v) => v.metricId),
-          ts: valid.map((v) => new Date(v.ts)),
+          ts: valid.map((v) => microsIso(v.tsMicros)),
           values: valid.map((v) => v.value),
         });
-        const byKey = new Map(valid.map((v) => [`${v.device.id}/${v.metricId}/${v.ts}`, v]));
+        const byKey = new Map(valid.map((v) => [`${v.device.id}/${v.metricId}/${v.tsMicros}`, v]));
         const fresh: NewReading[] = rows.map((r) => {
-          const v = byKey.get(`${r.device_id}/${r.metric_id}/${r.ts.getTime()}`)!;
+          const v = byKey.get(`${r.device_id}/${r.metric_id}/${r.ts_us}`)!;
           return { device: v.device, metricId: v.metricId, metric: v.metric, ts: v.ts, value: v.value };
         });
         const evaluation = await evaluateReadings(tx, fresh);

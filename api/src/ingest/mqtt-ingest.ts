@@ -1,13 +1,13 @@
-// MQTT ingest: a small subscriber (MQTT 3.1.1 over mqtt-packet) that PUBACKs a QoS 1 message only after the
-// readings in it are committed. Messages are gathered for a few milliseconds and stored as one batch, so the
-// broker's in-flight window (e.g. Mosquitto's 20 per client) is acknowledged together, in order. A
+// MQTT ingest from an external broker: a small subscriber (MQTT 3.1.1 over mqtt-packet) that PUBACKs a QoS 1
+// message only after the readings in it are committed (mqtt-batch.ts gathers them into batches, so the
+// broker's in-flight window, e.g. Mosquitto's 20 per client, is acknowledged together, in order). A
 // persistent session (clean = false) makes the broker keep and re-send what was not acknowledged when this
 // process dies. Topics: <prefix>/<device> or <prefix>/<device>/<metric> (see reading-items.ts).
 import net from 'node:net';
 import tls from 'node:tls';
 import mqttPacket, { type IPublishPacket, type Packet } from 'mqtt-packet';
 import type { IngestService } from './ingest.service.ts';
-import { itemsFromMqtt, type Rejection } from './reading-items.ts';
+import { mqttBatcher } from './mqtt-batch.ts';
 
 export interface MqttIngestOptions {
   url: string;
@@ -30,22 +30,19 @@ export interface MqttIngest {
 const KEEPALIVE_S = 30;
 const SHARE_GROUP = 'city-one-map-ingest';
 
-interface Pending {
-  packet: IPublishPacket;
-}
-
 export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   const url = new URL(options.url);
   const secure = url.protocol === 'mqtts:';
   const port = Number(url.port || (secure ? 8883 : 1883));
   const filter = `${options.shared ? `$share/${SHARE_GROUP}/` : ''}${options.prefix}/#`;
-  const depth = options.prefix.split('/').length;
-  const batchMs = options.batchMs ?? 15;
+  const batcher = mqttBatcher({
+    ingest: options.ingest,
+    prefix: options.prefix,
+    log: options.log,
+    batchMs: options.batchMs,
+  });
   let socket: net.Socket | null = null;
   let closed = false;
-  let pending: Pending[] = [];
-  let flushing: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
   let ping: NodeJS.Timeout | null = null;
   let retryMs = 500;
   let resolveReady!: () => void;
@@ -57,49 +54,19 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
     if (!s.destroyed) s.write(mqttPacket.generate(packet));
   };
 
-  const flush = (s: net.Socket) => {
-    timer = null;
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    flushing = flushing.then(async () => {
-      const items: unknown[] = [];
-      const malformed: Rejection[] = [];
-      for (const { packet } of batch) {
-        const parts = packet.topic.split('/').slice(depth);
-        const device = parts[0] ?? '';
-        const metric = parts.length === 2 ? parts[1]! : null;
-        const parsed =
-          parts.length < 1 || parts.length > 2 || device === ''
-            ? { error: `topic ${packet.topic.slice(0, 100)} is not ${options.prefix}/<device>[/<metric>]` }
-            : itemsFromMqtt(device, metric, Buffer.from(packet.payload));
-        if ('error' in parsed) {
-          malformed.push({
-            index: items.length,
-            reason: 'MALFORMED',
-            message: parsed.error,
-            item: `${packet.topic} ${Buffer.from(packet.payload).toString('utf8').slice(0, 1800)}`,
-          });
-          items.push(undefined);
-        } else {
-          items.push(...parsed.items);
-        }
-      }
-      try {
-        await options.ingest.ingest({ items, malformed, source: 'mqtt', actor: 'mqtt', scope: null });
-      } catch (error) {
-        // Not stored: no PUBACK. Reconnecting makes the broker send the messages again.
-        options.log(
-          `warning: MQTT batch of ${batch.length} messages not stored (${(error as Error).message}); reconnecting`,
-        );
-        s.destroy();
-        return;
-      }
-      for (const { packet } of batch) {
+  /** PUBACK once stored; not stored: reconnecting makes the broker send it again. */
+  const receive = (s: net.Socket, packet: IPublishPacket) => {
+    batcher.store({ topic: packet.topic, payload: Buffer.from(packet.payload) }).then(
+      () => {
         if (packet.qos === 1 && packet.messageId !== undefined)
           send(s, { cmd: 'puback', messageId: packet.messageId });
-      }
-    });
+      },
+      (error: Error) => {
+        if (s.destroyed) return;
+        options.log(`warning: ${error.message}; reconnecting`);
+        s.destroy();
+      },
+    );
   };
 
   const connect = () => {
@@ -124,8 +91,7 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
           resolveReady();
           break;
         case 'publish':
-          pending.push({ packet });
-          timer ??= setTimeout(() => flush(s), batchMs);
+          receive(s, packet);
           break;
         default:
           break;
@@ -155,10 +121,8 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
         options.log(`warning: MQTT connection to ${url.host} failed (${error.code ?? error.message})`);
     });
     s.on('close', () => {
+      // What was not acknowledged the broker sends again to the next session.
       if (ping) clearInterval(ping);
-      if (timer) clearTimeout(timer);
-      timer = null;
-      pending = []; // unacknowledged: the broker re-sends them to the next session
       if (closed) return;
       const delay = retryMs;
       retryMs = Math.min(retryMs * 2, 15_000);
@@ -170,11 +134,9 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
     ready,
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
       const s = socket;
       if (s && !s.destroyed) {
-        if (pending.length) flush(s);
-        await flushing;
+        await batcher.drain();
         send(s, { cmd: 'disconnect' });
         s.end();
       }

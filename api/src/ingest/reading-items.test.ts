@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type CheckContext, checkItem, itemsFromMqtt, parseBody, parseTimestamp } from './reading-items.ts';
+import {
+  type CheckContext,
+  checkItem,
+  isRejection,
+  itemsFromMqtt,
+  microsIso,
+  parseBody,
+  parseTimestamp,
+} from './reading-items.ts';
 
 const NOW = Date.parse('2026-11-21T02:00:00Z');
 const device = {
@@ -38,6 +46,39 @@ describe('parseTimestamp', () => {
     [12345],
     [null],
   ])('refuses %s', (value) => expect(typeof parseTimestamp(value)).toBe('string'));
+});
+
+describe('microseconds', () => {
+  const micros = (ts: string) => {
+    const r = checkItem(0, { ...ok, ts }, ctx);
+    if (isRejection(r)) throw new Error(r.message);
+    return r.tsMicros;
+  };
+  it('keeps readings under 1 ms apart distinct, to the microsecond PostgreSQL keeps', () => {
+    const a = micros('2026-11-21T09:59:00.123456+08:00');
+    const b = micros('2026-11-21T09:59:00.1237+08:00');
+    expect(b - a).toBe(244);
+    expect(microsIso(a)).toBe('2026-11-21T01:59:00.123456Z');
+    expect(microsIso(b)).toBe('2026-11-21T01:59:00.123700Z');
+    // nanoseconds are cut, as PostgreSQL would round them away
+    expect(micros('2026-11-21T09:59:00.123456789+08:00')).toBe(a);
+    expect(micros('2026-11-21T09:59:00+08:00') % 1_000_000).toBe(0);
+  });
+  it('writes times before 1970 too', () => {
+    expect(microsIso(-1)).toBe('1969-12-31T23:59:59.999999Z');
+  });
+});
+
+describe('nesting', () => {
+  const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+  it('a body or payload nested 5,000 deep is refused with a reason, not a stack overflow', () => {
+    expect(parseBody(deep, false)).toEqual({ error: 'the body nests arrays or objects more than 64 deep' });
+    expect(itemsFromMqtt('D1', null, Buffer.from(deep))).toEqual({
+      error: 'the payload nests arrays or objects more than 64 deep',
+    });
+    const lines = parseBody(`${JSON.stringify(ok)}\n${deep}\n`, true);
+    expect(lines).toMatchObject({ items: [ok, undefined], malformed: [{ index: 1, reason: 'MALFORMED' }] });
+  });
 });
 
 describe('checkItem', () => {

@@ -1,5 +1,6 @@
 // Ingest input, pure: request bodies and MQTT payloads into items, and each item checked into a reading or a
 // rejection with a reason. The service looks devices up; this module decides.
+import { parseJson } from '../bounded-json.ts';
 
 /** Why an item was refused; kept with the item in ingest_rejects. */
 export const REJECT_REASONS = [
@@ -12,6 +13,8 @@ export const REJECT_REASONS = [
   'TOO_OLD',
   'FORBIDDEN',
   'LIMIT_EXCEEDED',
+  /** Read, but the database refused to store it (kept so it cannot block the readings after it). */
+  'UNSTORABLE',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -41,6 +44,8 @@ export interface CheckedReading {
   metric: string;
   /** Epoch milliseconds. */
   ts: number;
+  /** Epoch microseconds: what is stored (PostgreSQL keeps microseconds; finer digits are cut). */
+  tsMicros: number;
   value: number;
 }
 
@@ -85,12 +90,8 @@ export function checkItem(index: number, item: unknown, ctx: CheckContext): Chec
   const o = item as Record<string, unknown>;
   const extra = Object.keys(o).find((k) => !['device', 'metric', 'ts', 'value'].includes(k));
   if (extra !== undefined) return reject('MALFORMED', `unknown field "${short(extra)}"`);
-  if (typeof o.device !== 'string' || o.device.length === 0 || o.device.length > MAX_TEXT) {
-    return reject('MALFORMED', 'device must be a device code string');
-  }
-  if (typeof o.metric !== 'string' || o.metric.length === 0 || o.metric.length > MAX_TEXT) {
-    return reject('MALFORMED', 'metric must be a metric key string');
-  }
+  if (!isCode(o.device)) return reject('MALFORMED', 'device must be a device code string');
+  if (!isCode(o.metric)) return reject('MALFORMED', 'metric must be a metric key string');
   const device = ctx.device(o.device);
   if (!device) return reject('UNKNOWN_DEVICE', `no device has the code "${short(o.device)}"`);
   if (!ctx.mayWrite(device)) return reject('FORBIDDEN', `device ${device.code} is outside your area`);
@@ -113,7 +114,33 @@ export function checkItem(index: number, item: unknown, ctx: CheckContext): Chec
       `ts ${o.ts} is older than the ${Math.round(ctx.retentionMs / 86_400_000)}-day retention`,
     );
   }
-  return { index, device, metricId, metric: o.metric, ts, value: o.value };
+  return {
+    index,
+    device,
+    metricId,
+    metric: o.metric,
+    ts,
+    tsMicros: micros(o.ts as string, ts),
+    value: o.value,
+  };
+}
+
+/** The epoch microseconds of a time parseTimestamp accepted as `ms` (Date.parse cuts the fraction to ms). */
+function micros(text: string, ms: number): number {
+  const fraction = (ISO.exec(text)![7] ?? '').padEnd(6, '0');
+  return ms * 1000 + Number(fraction.slice(3, 6));
+}
+
+/** A stored reading's time as PostgreSQL takes it, to the microsecond, in UTC. */
+export function microsIso(tsMicros: number): string {
+  const us = ((tsMicros % 1000) + 1000) % 1000;
+  const iso = new Date((tsMicros - us) / 1000).toISOString();
+  return `${iso.slice(0, -1)}${String(us).padStart(3, '0')}Z`;
+}
+
+/** A code or key as the database can hold it: 1–120 characters, no NUL. */
+export function isCode(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT && !value.includes('\u0000');
 }
 
 export const isRejection = (r: CheckedReading | Rejection): r is Rejection => 'reason' in r;
@@ -123,13 +150,9 @@ export type ParsedBody = { items: unknown[]; malformed: Rejection[] } | { error:
 
 export function parseBody(text: string, ndjson: boolean): ParsedBody {
   if (!ndjson) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      return { error: `the body is not JSON: ${(error as Error).message.slice(0, 200)}` };
-    }
-    return { items: Array.isArray(parsed) ? parsed : [parsed], malformed: [] };
+    const parsed = parseJson(text, 'the body');
+    if ('error' in parsed) return parsed;
+    return { items: Array.isArray(parsed.value) ? parsed.value : [parsed.value], malformed: [] };
   }
   const items: unknown[] = [];
   const malformed: Rejection[] = [];
@@ -137,17 +160,11 @@ export function parseBody(text: string, ndjson: boolean): ParsedBody {
   let index = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
-    try {
-      items[index] = JSON.parse(line);
-    } catch (error) {
+    const parsed = parseJson(line, `line ${index + 1}`);
+    if ('error' in parsed) {
       items[index] = undefined;
-      malformed.push({
-        index,
-        reason: 'MALFORMED',
-        message: `line ${index + 1} is not JSON: ${(error as Error).message.slice(0, 120)}`,
-        item: line.slice(0, 2048),
-      });
-    }
+      malformed.push({ index, reason: 'MALFORMED', message: parsed.error, item: line.slice(0, 2048) });
+    } else items[index] = parsed.value;
     index++;
   }
   return { items, malformed };
@@ -162,12 +179,9 @@ export function itemsFromMqtt(
   metric: string | null,
   payload: Buffer,
 ): { items: unknown[] } | { error: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(payload.toString('utf8'));
-  } catch (error) {
-    return { error: `the payload is not JSON: ${(error as Error).message.slice(0, 200)}` };
-  }
+  const json = parseJson(payload.toString('utf8'), 'the payload');
+  if ('error' in json) return json;
+  const parsed = json.value;
   const list = Array.isArray(parsed) ? parsed : [parsed];
   const items: unknown[] = [];
   for (const entry of list) {

@@ -96,12 +96,10 @@ export function findAreaBoundaries(
   return queryRows(db, BOUNDARIES, [codes, ...areaScopeParams(scope)], 'loading area boundaries');
 }
 
-export interface PolygonCheck {
-  valid: boolean;
-  reason: string | null;
-  area_km2: number;
-  in_city: boolean | null;
-}
+/** Size and placement are measured on a valid polygon only. */
+export type PolygonCheck =
+  | { valid: false; reason: string | null; area_km2: null; in_city: null }
+  | { valid: true; reason: null; area_km2: number; in_city: boolean };
 
 /** PostGIS's verdict on a client polygon: validity and why not, size, and whether it touches the city. */
 export async function checkPolygon(db: Queryable, geojson: string): Promise<PolygonCheck> {

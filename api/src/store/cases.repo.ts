@@ -2,6 +2,7 @@
 // attachments as rows. Every value is bound; the area and scope go through cases_in_area().
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Actor } from '../access/principal.ts';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
@@ -33,7 +34,7 @@ const TRACKING_LIST = sql('cases_by_tracking_list');
 const KPIS = sql('case_kpis', true);
 const ATTACHMENT_INSERT = sql('attachment_insert');
 const ATTACHMENTS_KNOWN = sql('attachments_known');
-const ATTACHMENT_VISIBLE = sql('attachment_visible');
+const ATTACHMENTS_VISIBLE = sql('attachments_visible');
 
 export interface CategoryRow {
   code: string;
@@ -557,29 +558,53 @@ export const findCaseKpis = (
     'computing case KPIs',
   );
 
-export async function insertAttachment(
-  db: Queryable,
-  a: { hash: string; mime: string; size: number; createdBy: string },
-): Promise<void> {
-  await queryRows(db, ATTACHMENT_INSERT, [a.hash, a.mime, a.size, a.createdBy], 'recording an attachment');
+/** Who uploads or asks for an attachment, as the audit log names actors (users and tokens by id). */
+export interface AttachmentActor {
+  kind: Actor['kind'];
+  id: number | null;
+  name: string;
 }
 
+export async function insertAttachment(
+  db: Queryable,
+  a: { hash: string; mime: string; size: number; uploader: AttachmentActor },
+): Promise<void> {
+  const { kind, id, name } = a.uploader;
+  await queryRows(
+    db,
+    ATTACHMENT_INSERT,
+    [a.hash, a.mime, a.size, name, kind, kind === 'user' || kind === 'token' ? id : null],
+    'recording an attachment',
+  );
+}
+
+/** Which of the hashes are stored, whoever uploaded them (for the server's own actors only). */
 export async function findKnownAttachments(db: Queryable, hashes: readonly string[]): Promise<Set<string>> {
   const rows = await queryRows<{ hash: string }>(db, ATTACHMENTS_KNOWN, [hashes], 'checking attachments');
   return new Set(rows.map((r) => r.hash));
 }
 
-export async function findVisibleAttachment(
+export interface AttachmentRow {
+  hash: string;
+  mime: string;
+  size_bytes: number;
+}
+
+/**
+ * The attachments among `hashes` the caller may see, fetch and cite: those they uploaded (a user or token,
+ * by id), or those on a case the viewer sees (their scope and unit).
+ */
+export async function findVisibleAttachments(
   db: Queryable,
   viewer: CaseViewer,
-  hash: string,
-  uploader: string,
-) {
-  const rows = await queryRows<{ hash: string; mime: string; size_bytes: number }>(
+  caller: Pick<AttachmentActor, 'kind' | 'id'>,
+  hashes: readonly string[],
+): Promise<AttachmentRow[]> {
+  const byId = caller.kind === 'user' || caller.kind === 'token' ? caller.id : null;
+  return queryRows<AttachmentRow>(
     db,
-    ATTACHMENT_VISIBLE,
-    [hash, ...viewerParams(viewer), uploader],
-    'loading an attachment',
+    ATTACHMENTS_VISIBLE,
+    [hashes, ...viewerParams(viewer), caller.kind, byId],
+    'loading attachments',
   );
-  return rows[0] ?? null;
 }

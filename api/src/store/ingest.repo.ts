@@ -26,7 +26,8 @@ export interface IngestDeviceRow {
 export interface StoredReadingRow {
   device_id: number;
   metric_id: number;
-  ts: Date;
+  /** Epoch microseconds (int8, as text). */
+  ts_us: string;
   value: number;
 }
 
@@ -54,7 +55,8 @@ export async function lockDevices(db: Queryable, deviceIds: readonly number[]): 
 export interface ReadingColumns {
   deviceIds: number[];
   metricIds: number[];
-  ts: Date[];
+  /** ISO 8601 to the microsecond (a Date would cut it to the millisecond). */
+  ts: string[];
   values: number[];
 }
 
@@ -72,7 +74,18 @@ export async function insertRejects(
   await queryRows(
     db,
     REJECTS,
-    [source, actor, rejects.map((r) => r.reason), rejects.map((r) => r.message), rejects.map((r) => r.item)],
+    [
+      text(source),
+      text(actor),
+      rejects.map((r) => text(r.reason)),
+      rejects.map((r) => text(r.message)),
+      rejects.map((r) => text(r.item)),
+    ],
     'keeping rejected readings',
   );
+}
+
+/** PostgreSQL text cannot hold NUL; a dead letter must always be writable, whatever it quotes. */
+function text(value: string): string {
+  return value.replaceAll('\u0000', '\\u0000');
 }

@@ -2,13 +2,14 @@
 // object of strings and numbers. Other values (files, nested JSON) are left out.
 import type { Context } from 'hono';
 import { DomainError } from '../../domain-error.ts';
+import { readJsonBody } from '../request-helpers.ts';
 
 export type Fields = Readonly<Record<string, string | undefined>>;
 
 export async function readFields(c: Context): Promise<Fields> {
   const fields: Record<string, string> = {};
   if (/json/i.test(c.req.header('content-type') ?? '')) {
-    const json: unknown = await c.req.json().catch(() => null);
+    const json: unknown = await readJsonBody(c).catch(() => null);
     if (!json || typeof json !== 'object' || Array.isArray(json)) {
       throw new DomainError('INVALID_INPUT', 'the body is not a JSON object');
     }

@@ -1,7 +1,7 @@
 -- Stores a batch of readings in one statement: idempotent on (device, metric, time); only rows really
 -- inserted are added to the 5-minute and hourly rollups and move last_seen_at; returns those rows (a re-sent
 -- reading is neither counted twice nor judged twice). $1 int[] device ids, $2 smallint[] metric ids,
--- $3 timestamptz[], $4 float8[].
+-- $3 timestamptz[] (sent as ISO text, to keep microseconds), $4 float8[]; ts_us is epoch microseconds.
 WITH ins AS (
   INSERT INTO readings (device_id, metric_id, ts, value)
   SELECT * FROM unnest($1::int[], $2::smallint[], $3::timestamptz[], $4::float8[])
@@ -32,6 +32,7 @@ WITH ins AS (
 ), seen AS (
   UPDATE devices d SET last_seen_at = s.ts
   FROM (SELECT device_id, max(ts) AS ts FROM ins GROUP BY 1) s
-  WHERE d.id = s.device_id AND (d.last_seen_at IS NULL OR d.last_seen_at < s.ts)
+  -- d.id = ANY ($1): an index lookup of the batch's devices, not a scan of them all into a hash join
+  WHERE d.id = s.device_id AND d.id = ANY ($1::int[]) AND (d.last_seen_at IS NULL OR d.last_seen_at < s.ts)
 )
-SELECT device_id, metric_id, ts, value FROM ins;
+SELECT device_id, metric_id, (extract(epoch FROM ts) * 1000000)::int8 AS ts_us, value FROM ins;
