@@ -1,6 +1,6 @@
 // `npm start` for real: the embedded tier — the production build on the embedded PostGIS with no DATABASE_URL,
 // under parallel requests and in Chromium through every screen — and the one-line errors for bad setups.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,12 +25,27 @@ async function freePort(): Promise<number> {
   });
 }
 
-function runScript(script: string, args: string[], env: Record<string, string>) {
+/**
+ * Runs a script to its end without blocking this process: a blocked event loop misses the server closing an
+ * idle keep-alive socket, and the next fetch dies on it ("other side closed").
+ */
+function runScript(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const clean = { ...process.env, DATABASE_URL: '', ...env };
-  return spawnSync(TSX, [path.join(ROOT_DIR, script), ...args], {
-    env: clean,
-    encoding: 'utf8',
-    timeout: 120_000,
+  return new Promise((resolve, reject) => {
+    execFile(
+      TSX,
+      [path.join(ROOT_DIR, script), ...args],
+      { env: clean, encoding: 'utf8', timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        if (error && status === null) reject(error);
+        else resolve({ status, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -160,14 +175,14 @@ describe('npm start on the embedded database', () => {
 
     // the command line works beside the running server on its embedded database
     const env = { DATA_DIR: dataDir };
-    const token = runScript('scripts/token.ts', ['--role', 'api_client', '--area', '440304'], env);
+    const token = await runScript('scripts/token.ts', ['--role', 'api_client', '--area', '440304'], env);
     expect(token.status, token.stderr).toBe(0);
     const scoped = await fetch(areas, { headers: { authorization: `Bearer ${token.stdout.trim()}` } });
     expect((await scoped.json()).features.map((f: { id: string }) => f.id)).toEqual(['440304']);
-    const list = runScript('scripts/user.ts', ['list'], env);
+    const list = await runScript('scripts/user.ts', ['list'], env);
     expect(list.status, list.stderr).toBe(0);
     expect(list.stdout).toMatch(/admin +admin +city/);
-    const bad = runScript('scripts/user.ts', ['add', 'zhang.san', '--role', 'wizard'], env);
+    const bad = await runScript('scripts/user.ts', ['add', 'zhang.san', '--role', 'wizard'], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('error: unknown role "wizard"');
 
@@ -317,8 +332,8 @@ describe('bad setups stop with one clear line', () => {
       .split('\n')
       .filter((l) => l.startsWith('error:'));
 
-  it('a wrong DATABASE_URL', () => {
-    const r = runScript('scripts/migrate.ts', [], {
+  it('a wrong DATABASE_URL', async () => {
+    const r = await runScript('scripts/migrate.ts', [], {
       DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere',
     });
     expect(r.status).toBe(1);
@@ -328,8 +343,8 @@ describe('bad setups stop with one clear line', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('an unknown preset', () => {
-    const r = runScript('scripts/seed.ts', ['--preset', 'huge'], {});
+  it('an unknown preset', async () => {
+    const r = await runScript('scripts/seed.ts', ['--preset', 'huge'], {});
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe('error: unknown preset "huge". use one of: demo, large');
   });
@@ -340,7 +355,7 @@ describe('bad setups stop with one clear line', () => {
       blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
     );
     try {
-      const r = runScript('scripts/start.ts', [], { PORT: String(port) });
+      const r = await runScript('scripts/start.ts', [], { PORT: String(port) });
       expect(r.status).toBe(1);
       expect(r.stderr.trim()).toBe(
         `error: port ${port} on 127.0.0.1 is already in use. stop what uses it or set PORT to a free port`,
