@@ -294,6 +294,22 @@ const cases: Case[] = [
     'LIMIT_EXCEEDED',
     /nests more than 64 levels/,
   ],
+  // the complexity count followed the spreads into a stack overflow (INTERNAL)
+  [
+    'a chain of 1,000 fragments',
+    `{ area(code: "440304") { ...F0 } } ${Array.from({ length: 1000 }, (_, i) => `fragment F${i} on Area { parent { ${i < 999 ? `...F${i + 1}` : 'code'} } }`).join(' ')}`,
+    {},
+    'LIMIT_EXCEEDED',
+    /at most 100 fragments/,
+  ],
+  // introspection escapes the complexity count: 1,500 of these held the server for 15 s
+  [
+    'introspection under 300 aliases',
+    `{ ${Array.from({ length: 300 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`,
+    {},
+    'LIMIT_EXCEEDED',
+    /__schema or __type at most 4 times/,
+  ],
   [
     'an argument list nested 3,000 deep',
     `{ assets(filter: { codes: ${'['.repeat(3000)}"x"${']'.repeat(3000)} }) { totalCount } }`,
@@ -378,6 +394,18 @@ describe('bad input', () => {
       const res = await api.query(Q, { id, ...vars });
       expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res)).toBe(code);
     }
+  });
+
+  it('GET with variables that are not JSON is INVALID_INPUT, not INTERNAL', async () => {
+    const res = await api.request(`/graphql?query=${encodeURIComponent('{ me { name } }')}&variables={`, {
+      method: 'GET',
+    });
+    const body = (await res.json()) as { errors: { extensions: { code: string }; message: string }[] };
+    expect(body.errors[0]).toMatchObject({
+      extensions: { code: 'INVALID_INPUT' },
+      message: expect.stringMatching(/^the variables parameter is not JSON/),
+    });
+    expect(res.status).toBe(400);
   });
 
   it('wrong types and malformed requests are 4xx or typed errors, never 5xx', async () => {

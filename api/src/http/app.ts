@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
 import { buildingTileRoutes } from '../../../tiles/3d/building-tiles.routes.ts';
 import { mvtRoutes } from '../../../tiles/mvt/mvt.routes.ts';
+import { parseJson } from '../bounded-json.ts';
 import {
   type AccessConfig,
   type CaseConfig,
@@ -182,6 +183,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/graphql', identify(deps.pool, deps.access));
   app.on(['GET', 'POST'], '/graphql', async (c, next) => {
     if (c.req.method === 'GET' && c.req.header('accept')?.includes('text/html')) return graphiql(c, next);
+    // yoga parses these itself and lets a syntax error through as INTERNAL; bounded as a POST body is.
+    for (const name of ['variables', 'extensions']) {
+      const value = c.req.method === 'GET' ? c.req.query(name) : undefined;
+      const parsed = value === undefined ? null : parseJson(value, `the ${name} parameter`);
+      if (parsed && 'error' in parsed) return graphqlErrorResponse(c, 'INVALID_INPUT', parsed.error);
+    }
     const viewer = c.get('viewer');
     // CSRF: a request that rides on the session cookie must be JSON (a cross-site page cannot send that
     // without a CORS preflight, and cookies never get CORS). Bearer tokens are not sent by browsers on their own.
