@@ -159,7 +159,10 @@ export function checkPlacement(box: BBox, serviceArea: BBox, messages = POSITION
     // area that wide is far beyond the size limit anyway.
     const span = box[2] - box[0];
     if (span >= 180) {
-      throw new DomainError('LIMIT_EXCEEDED', `the area spans ${Math.round(span)}° of longitude; far too large`);
+      throw new DomainError(
+        'LIMIT_EXCEEDED',
+        `the area spans ${Math.round(span)}° of longitude; far too large`,
+      );
     }
     return;
   }

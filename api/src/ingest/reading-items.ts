@@ -140,7 +140,9 @@ export function microsIso(tsMicros: number): string {
 
 /** A code or key as the database can hold it: 1–120 characters, no NUL. */
 export function isCode(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT && !value.includes('\u0000');
+  return (
+    typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT && !value.includes('\u0000')
+  );
 }
 
 export const isRejection = (r: CheckedReading | Rejection): r is Rejection => 'reason' in r;
