@@ -31,6 +31,7 @@ import {
 } from '../store/cases.repo.ts';
 import { type Queryable, withTransaction } from '../store/db.ts';
 import { findUnitsByCodes } from '../store/units.repo.ts';
+import { storeAttachment } from './attachment-store.ts';
 import { applyTransition, type DeadlineRules, stageDue, timeBasis } from './case-effects.ts';
 import {
   type ActorRole,
@@ -84,8 +85,11 @@ export interface CreateCaseInput {
   reporterPhone: string | null;
   /** Ids from POST /attachments: each one the actor uploaded or can already see (checkAttachments). */
   attachments: readonly string[];
-  /** Files that came with this very request and were stored for it (a public report's photo). */
-  receivedAttachments?: readonly string[];
+  /**
+   * Files that came with this very request (a public report's photo): stored in the case's transaction, so a
+   * report refused for any reason leaves no attachment behind.
+   */
+  receivedFiles?: readonly Uint8Array[];
   /** A link to media the reporter sent (Open311 media_url), kept on the report event; checked by checkMediaUrl. */
   mediaUrl?: string | null;
 }
@@ -315,7 +319,11 @@ export async function createCase(
   return withTransaction(pool, async (tx) => {
     const categories = await findCategories(tx);
     const placed = await place(tx, who, input, categories);
-    const attachments = await checkAttachments(tx, who, input.attachments, input.receivedAttachments);
+    const received: string[] = [];
+    for (const bytes of input.receivedFiles ?? []) {
+      received.push((await storeAttachment(tx, config, bytes, who.audit)).hash);
+    }
+    const attachments = await checkAttachments(tx, who, input.attachments, received);
     const area = await locatePoint(tx, placed.lon, placed.lat);
     if (!area.district_code) {
       throw new DomainError(

@@ -1,11 +1,10 @@
-// Reports from people who are not signed in: the citizen page (/r/<code>) and Open311 clients. The photo is
-// checked and stored first, then the case is filed as reported, to be accepted by a duty officer. A report
+// Reports from people who are not signed in: the citizen page (/r/<code>) and Open311 clients. The case is
+// filed as reported, to be accepted by a duty officer, with its photo stored in the same transaction. A report
 // with an address but neither coordinates nor an asset code is placed on the asset the address names.
 import type pg from 'pg';
 import type { RequestOrigin } from '../access/principal.ts';
 import type { CaseConfig } from '../config.ts';
 import { placeAddress } from './address-lookup.ts';
-import { storeAttachment } from './attachment-store.ts';
 import { type CaseResult, createCase } from './case.service.ts';
 
 export interface PublicReport {
@@ -32,7 +31,6 @@ export async function filePublicReport(
   const audit = { kind: 'public', id: null, name, origin } as const;
   const byAddress = report.assetCode === null && report.location === null && report.address?.trim();
   const assetCode = byAddress ? (await placeAddress(pool, report.address!)).code : report.assetCode;
-  const photo = report.photo ? (await storeAttachment(pool, config, report.photo, audit)).hash : null;
   return createCase(
     pool,
     config,
@@ -49,7 +47,7 @@ export async function filePublicReport(
       reporterName: report.reporterName,
       reporterPhone: report.reporterPhone,
       attachments: [],
-      receivedAttachments: photo ? [photo] : [],
+      receivedFiles: report.photo ? [report.photo] : [],
       mediaUrl: report.mediaUrl ?? null,
     },
   );
