@@ -20,6 +20,7 @@ import { benchEmbedded } from './embedded.ts';
 import { benchIngest } from './ingest.ts';
 import { benchMvt } from './mvt.ts';
 import { districtLikePolygon } from './polygons.ts';
+import { benchReliability } from './reliability.ts';
 import { benchScreen, benchTiles } from './screen.ts';
 import { type Latency, throughput, timeEach, timePaired } from './stats.ts';
 
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
     server.close();
     await benchTiles(pool);
     await benchScreen(pool, Number(process.env.SOAK_MINUTES ?? '10'));
+    await pool.end();
+    return;
+  }
+  if (process.argv.includes('--reliability')) {
+    server.close();
+    await benchReliability(pool, url);
     await pool.end();
     return;
   }
