@@ -206,7 +206,7 @@ const BODY_CAP = 256 * 1024;
 /** Characters Node will not put on a request line are sent percent-encoded (as a browser would). */
 const sendablePath = (p: string) => p.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch));
 
-function sendHttp(input: HttpInput): Promise<Outcome> {
+function sendHttp(input: HttpInput, retried = false): Promise<Outcome> {
   return new Promise((resolve) => {
     const started = performance.now();
     const done = (o: Omit<Outcome, 'ms'>) => resolve({ ...o, ms: performance.now() - started });
@@ -274,6 +274,12 @@ function sendHttp(input: HttpInput): Promise<Outcome> {
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (answered) return;
+      // A kept-alive socket the server closed as idle just as it was reused: send again on a fresh one, as
+      // Node's documentation advises (req.reusedSocket).
+      if (req.reusedSocket && !retried && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+        resolve(sendHttp(input, true));
+        return;
+      }
       done({ status: 0, body: '', headers: {}, hang: e.name === 'AbortError', closed: e.code ?? e.message });
     });
     req.end(body);
