@@ -10,7 +10,7 @@ import { loadIngestConfig } from '../config.ts';
 import { createPool } from '../store/db.ts';
 import { IngestService } from './ingest.service.ts';
 import { createMqttAuth, localMqttCredential, type MqttAuth } from './mqtt-auth.ts';
-import { mqttBatcher } from './mqtt-batch.ts';
+import { type MqttBatcher, mqttBatcher } from './mqtt-batch.ts';
 import { type EmbeddedBroker, startEmbeddedBroker } from './mqtt-broker.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 4 });
@@ -83,8 +83,10 @@ function publish(client: MqttClient, topic: string, payload: string): Promise<'a
   });
 }
 
+let readings: MqttBatcher;
+
 beforeAll(async () => {
-  const readings = mqttBatcher({ ingest: new IngestService(pool, config), prefix: PREFIX, log });
+  readings = mqttBatcher({ ingest: new IngestService(pool, config), prefix: PREFIX, log });
   auth = createMqttAuth(pool, {
     prefix: PREFIX,
     log,
@@ -178,7 +180,7 @@ describe('publishing', () => {
     const overload = JSON.stringify({ ts, values: { load_moment_ratio: 130 } });
     expect(await publish(client, `${PREFIX}/${nanshanCrane.code}`, overload)).toBe('closed');
     await client.endAsync(true);
-    await new Promise((r) => setTimeout(r, 100)); // a batch would have been stored by now
+    await readings.drain(); // every batch under way is committed
     expect(await stored(nanshanCrane.code, ts)).toBe(0);
     const alertsAfter = await pool.query(
       'SELECT count(*)::int AS n FROM alerts a JOIN devices d ON d.id = a.device_id WHERE d.code = $1',
@@ -272,11 +274,15 @@ describe('revoking', () => {
     );
     expect(revoked.errors).toBeUndefined();
     expect(revoked.data.revokeMqttCredential.revokedAt).not.toBeNull();
-    await new Promise((r) => setTimeout(r, 600)); // three revocation polls
-    const ts = fresh();
-    expect(await publish(client, `${PREFIX}/${futianDust}/pm10`, JSON.stringify({ ts, value: 40 }))).toBe(
-      'closed',
-    );
+    // The broker notices at its next revocation poll: publish until it refuses, for at most 10 s.
+    let ts = fresh();
+    const deadline = Date.now() + 10_000;
+    while (
+      (await publish(client, `${PREFIX}/${futianDust}/pm10`, JSON.stringify({ ts, value: 40 }))) !== 'closed'
+    ) {
+      expect(Date.now()).toBeLessThan(deadline);
+      ts = fresh();
+    }
     await client.endAsync(true);
     expect(await stored(futianDust, ts)).toBe(0);
     expect(await refusedWith(options(row.username, secret))).toBe(4);
