@@ -467,3 +467,21 @@ export function generateBadInputs(seed = 1): BadInput[] {
   }
   return cases;
 }
+
+/** Error codes a refused input may carry; anything else (or none) is an untyped error. */
+export const TYPED_ERROR_CODES: readonly string[] = [
+  'INVALID_INPUT',
+  'INVALID_GEOMETRY',
+  'OUT_OF_SERVICE_AREA',
+  'NOT_FOUND',
+  'LIMIT_EXCEEDED',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'ILLEGAL_TRANSITION',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+];

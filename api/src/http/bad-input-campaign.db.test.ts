@@ -2,7 +2,7 @@
 // error — never a 5xx or INTERNAL — nothing is written, and the server keeps answering. Prints how many
 // inputs were tried per family (the README reports the figure).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BadInput, generateBadInputs } from '../../../scripts/test/bad-inputs.ts';
+import { type BadInput, generateBadInputs, TYPED_ERROR_CODES } from '../../../scripts/test/bad-inputs.ts';
 import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { createPool } from '../store/db.ts';
@@ -14,22 +14,7 @@ const logged: string[] = [];
 const analyst = graphqlClient(pool, { role: 'analyst', log: (l) => logged.push(l) });
 const admin = graphqlClient(pool, { role: 'admin', log: (l) => logged.push(l) });
 
-const TYPED = new Set([
-  'INVALID_INPUT',
-  'INVALID_GEOMETRY',
-  'OUT_OF_SERVICE_AREA',
-  'NOT_FOUND',
-  'LIMIT_EXCEEDED',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'ILLEGAL_TRANSITION',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-]);
+const TYPED = new Set(TYPED_ERROR_CODES);
 
 async function counts() {
   const { rows } = await pool.query(

@@ -16,6 +16,7 @@ import { serve } from '@hono/node-server';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../scripts/city/rng.ts';
+import { TYPED_ERROR_CODES } from '../../../scripts/test/bad-inputs.ts';
 import { TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
 import {
   generateHostileSuite,
@@ -62,20 +63,7 @@ const DUMP = path.join(os.tmpdir(), `hostile-failures-seed${SEED}-${RUN}.ndjson`
 
 /** Error codes a refusal may carry; anything else (or none) is an untyped error. */
 const TYPED = new Set([
-  'INVALID_INPUT',
-  'INVALID_GEOMETRY',
-  'OUT_OF_SERVICE_AREA',
-  'NOT_FOUND',
-  'LIMIT_EXCEEDED',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'ILLEGAL_TRANSITION',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
+  ...TYPED_ERROR_CODES,
   'PERSISTED_QUERY_NOT_FOUND',
   // graphql-yoga's own, for a document whose operation cannot be picked (400).
   'OPERATION_RESOLUTION_FAILURE',
