@@ -7,13 +7,11 @@ import type { CaseConfig } from '../../api/src/config.ts';
 import {
   type CaseActor,
   type CaseResult,
-  type CaseSource,
   createCase,
   type TransitionInput,
   transitionCase,
-  type Urgency,
 } from '../../api/src/dispatch/case.service.ts';
-import type { CaseAction } from '../../api/src/dispatch/case-machine.ts';
+import type { CaseAction, CaseSource, Urgency } from '../../api/src/domain/codes.ts';
 import { queryRows } from '../../api/src/store/db.ts';
 
 export const person = (name: string, role: CaseActor['role'], unitCode: string | null = null): CaseActor => ({

@@ -1,9 +1,7 @@
+import { DEVICE_TYPES, SEVERITIES } from '../../api/src/domain/codes.ts';
 // The vector-tile layers: what each one holds (its attributes, for TileJSON), from which zoom it is served,
 // and the attribute filters it takes as query parameters. The SQL of layer <name> is sql/mvt_<name>.sql; its
 // parameters are $1 z, $2 x, $3 y, $4 the caller's scope code, then one per filter in the order listed here.
-
-import { SEVERITIES } from '../../api/src/evaluate/severity.ts';
-import { DEVICE_TYPES } from '../../api/src/store/devices.repo.ts';
 
 export type FilterSpec =
   /** A comma-separated list of these values (matched case-insensitively; bound as text[]). */

@@ -1,9 +1,9 @@
 // The asset and alert tables as the workbench shows them (JSON rows) and as files: CSV for people, headers and
-// coded cells (kind, grade, severity, device type) in zh-CN or English words (vocabulary.ts); GeoJSON for
+// coded cells (kind, grade, severity, device type) in zh-CN or English words (domain/words.ts); GeoJSON for
 // machines, with the codes. Pure: the rows come from analysis.repo.ts.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { assetKindWord, deviceTypeWord, gradeWord, severityWord } from '../domain/words.ts';
 import type { AlertTableRow, AssetTableRow } from '../store/analysis.repo.ts';
-import { assetKindWord, deviceTypeWord, gradeWord, severityWord } from '../vocabulary.ts';
 import { type Cell, cstTime, toCsv } from './csv.ts';
 import type { Lang } from './table-request.ts';
 

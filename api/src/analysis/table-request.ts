@@ -1,10 +1,8 @@
 // The body of POST /api/analysis/assets and /api/analysis/alerts, checked before any SQL. Pure.
 
+import { ASSET_KINDS, DEVICE_TYPES, SEVERITIES } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
-import { SEVERITIES } from '../evaluate/severity.ts';
 import type { AreaInputValue } from '../geo/area-input.ts';
-import { ASSET_KINDS } from '../store/assets.repo.ts';
-import { DEVICE_TYPES } from '../store/devices.repo.ts';
 import { checkPeriod } from './trend-buckets.ts';
 
 export const TABLE_LIMIT = 10_000;

@@ -1,8 +1,10 @@
 // What an allowed transition changes on a case: the state, the unit, stage and case deadlines (in working or
 // natural time), suspension, extension, rework and escalation counters. Pure: the service locks the row,
 // asks the machine, applies this, and writes the result.
+
+import type { CaseAction, CaseState } from '../domain/codes.ts';
 import type { CaseChange } from '../store/cases.repo.ts';
-import { type CaseAction, type CaseState, type Stage, stageOf } from './case-machine.ts';
+import { type Stage, stageOf } from './case-machine.ts';
 import { addTime, type TimeBasis, timeBetween, type WorkCalendar } from './work-calendar.ts';
 
 export type StageMinutes = Readonly<Record<Stage, number>>;

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseState } from '../domain/codes.ts';
 import {
   type ActionInput,
   type Actor,
   allowedActions,
-  CASE_ACTIONS,
-  CASE_STATES,
-  type CaseAction,
   type CaseFacts,
-  type CaseState,
   decide,
   NO_INPUT,
   stageOf,

@@ -2,42 +2,13 @@
 // which, who may take it, and what it needs. The service asks `decide` before writing anything; the console
 // asks `allowedActions` to show only the buttons the viewer can use.
 import type { Role } from '../access/roles.ts';
-
-export const CASE_STATES = [
-  'reported',
-  'accepted',
-  'rejected',
-  'registered',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-  'suspended',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-
-export const TERMINAL_STATES: readonly CaseState[] = ['rejected', 'closed'];
-
-export const CASE_ACTIONS = [
-  'accept',
-  'reject',
-  'merge',
-  'register',
-  'dispatch',
-  'start',
-  'report_handled',
-  'verify_pass',
-  'verify_fail',
-  'close',
-  'request_extension',
-  'approve_extension',
-  'deny_extension',
-  'suspend',
-  'resume',
-  'supervise',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+import {
+  CASE_ACTIONS,
+  CASE_STATES,
+  type CaseAction,
+  type CaseState,
+  TERMINAL_STATES,
+} from '../domain/codes.ts';
 
 /** People by role, plus the scheduler ('system'). */
 export type ActorRole = Role | 'system';

@@ -7,6 +7,7 @@ import type { Actor as AuditActor } from '../access/principal.ts';
 import type { Role } from '../access/roles.ts';
 import type { AccessScope } from '../access/scope.ts';
 import type { CaseConfig } from '../config.ts';
+import type { CaseAction, CaseSource, CaseState, Urgency } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
 import { insertAudit } from '../store/audit.repo.ts';
 import {
@@ -33,22 +34,10 @@ import { type Queryable, withTransaction } from '../store/db.ts';
 import { findUnitsByCodes } from '../store/units.repo.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { applyTransition, type DeadlineRules, stageDue, timeBasis } from './case-effects.ts';
-import {
-  type ActorRole,
-  type CaseAction,
-  type CaseFacts,
-  type CaseState,
-  decide,
-  type Actor as MachineActor,
-} from './case-machine.ts';
+import { type ActorRole, type CaseFacts, decide, type Actor as MachineActor } from './case-machine.ts';
 import { fitsAssetKind } from './category-fit.ts';
 import { checkMediaUrl } from './media-url.ts';
 import type { WorkCalendar } from './work-calendar.ts';
-
-export const CASE_SOURCES = ['alert', 'citizen', 'patrol', 'hotline', 'open311'] as const;
-export type CaseSource = (typeof CASE_SOURCES)[number];
-export const URGENCIES = ['normal', 'urgent'] as const;
-export type Urgency = (typeof URGENCIES)[number];
 
 /** A new report within this distance of an open case of its category is offered as a duplicate. */
 export const DUPLICATE_RADIUS_M = 50;

@@ -1,5 +1,7 @@
 // The pure rule evaluator: (rule, state, reading) -> (state, transition). No I/O; the alert service loads the
 // state, folds a device's new readings through here in time order and stores what comes out.
+
+import { least, type Severity, worst } from '../domain/codes.ts';
 import type {
   ActiveHours,
   AggregateRuleDefinition,
@@ -8,7 +10,6 @@ import type {
   ReadingRuleDefinition,
   Signal,
 } from './rule-definition.ts';
-import { least, type Severity, worst } from './severity.ts';
 
 export interface Reading {
   metric: string;

@@ -1,7 +1,8 @@
 // The shape of a rule's definition (alert_rules.definition) and its validation. Every write goes through
 // parseRuleDefinition, so the evaluator can trust what it reads back.
+
+import { isSeverity, type Severity, severityRank } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
-import { isSeverity, type Severity, severityRank } from './severity.ts';
 
 /** What a threshold looks at. */
 export type Signal =

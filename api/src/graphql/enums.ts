@@ -1,8 +1,7 @@
 // Enums shared by several types; values mirror the database enums.
 
 import { ROLE_LABELS, ROLES } from '../access/roles.ts';
-import { AREA_LEVELS } from '../store/areas.repo.ts';
-import { ASSET_KINDS } from '../store/assets.repo.ts';
+import { AREA_LEVELS, ASSET_KINDS } from '../domain/codes.ts';
 import { builder } from './builder.ts';
 
 export const AssetKindEnum = builder.enumType('AssetKind', {

@@ -22,10 +22,11 @@ import {
   loadMapConfig,
   type MapConfig,
 } from '../config.ts';
+import { AREA_LEVELS, type AreaLevel } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { type Live, localLive } from '../live/live.ts';
-import { AREA_LEVELS, type AreaLevel, findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
+import { findAreasGeoJson, postgisVersion } from '../store/areas.repo.ts';
 import { migrationStatus } from '../store/migrate.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import { attachmentRoutes } from './attachment-routes.ts';

@@ -1,8 +1,10 @@
 // AssetFilter → the repository's AssetQuery: text to an escaped LIKE pattern, attribute filters checked for
 // sense. Pure; the area is resolved by the area service before this runs.
+
+import type { AssetKind } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ResolvedArea } from '../store/area-params.ts';
-import type { AssetKind, AssetQuery } from '../store/assets.repo.ts';
+import type { AssetQuery } from '../store/assets.repo.ts';
 
 export const MAX_TEXT_LENGTH = 100;
 

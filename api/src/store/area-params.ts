@@ -1,5 +1,5 @@
+import type { AreaLevel } from '../domain/codes.ts';
 // A resolved AreaInput as the bound values of assets_in_area ($1..$6 in every area-taking .sql file).
-import type { AreaLevel } from './areas.repo.ts';
 
 export type ResolvedArea =
   | { kind: AreaLevel; code: string }

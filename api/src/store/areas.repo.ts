@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { type AccessScope, areaScopeParams } from '../access/scope.ts';
+import type { AreaLevel } from '../domain/codes.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
@@ -15,9 +16,6 @@ const PAGE = loadSql(SQL_DIR, 'areas_page');
 const BOUNDARIES = loadSql(SQL_DIR, 'area_boundaries');
 const CHECK = loadSql(SQL_DIR, 'area_check');
 const SERVICE_AREA = loadSql(SQL_DIR, 'service_area');
-
-export const AREA_LEVELS = ['city', 'district', 'street', 'community', 'grid'] as const;
-export type AreaLevel = (typeof AREA_LEVELS)[number];
 
 export async function findAreasGeoJson(
   db: Queryable,

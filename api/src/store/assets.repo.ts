@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry } from 'geojson';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
+import type { AssetKind } from '../domain/codes.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
@@ -14,16 +15,6 @@ const PAGE = loadSql(SQL_DIR, 'assets_page', { planEachTime: true });
 const COUNT = loadSql(SQL_DIR, 'assets_count', { planEachTime: true });
 const NEAREST = loadSql(SQL_DIR, 'assets_nearest');
 const PROXIMITY = loadSql(SQL_DIR, 'assets_proximity', { planEachTime: true });
-
-export const ASSET_KINDS = [
-  'building',
-  'construction_site',
-  'slope',
-  'street_lamp',
-  'waterlogging_point',
-  'gas_pipeline',
-] as const;
-export type AssetKind = (typeof ASSET_KINDS)[number];
 
 /** 一栋一码 / 一物一码, as the assets table checks it: e.g. BD-440304-000123. */
 export const ASSET_CODE = /^[A-Z]{2}-[0-9A-Z]{6,16}-[0-9]{4,8}$/;

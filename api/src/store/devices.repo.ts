@@ -5,18 +5,6 @@ import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-/** The device_type enum, in its declared order. */
-export const DEVICE_TYPES = [
-  'pit_monitor',
-  'crane_monitor',
-  'dust_monitor',
-  'camera',
-  'slope_sensor',
-  'lamp_controller',
-  'water_gauge',
-  'energy_meter',
-] as const;
-
 const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
 const BY_ASSET_IDS = loadSql(SQL_DIR, 'devices_by_asset_ids');
 const BY_IDS = loadSql(SQL_DIR, 'devices_by_ids');

@@ -5,8 +5,8 @@ import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AccessScope } from '../../access/scope.ts';
 import { acknowledgeAlert, changeRule, createRule, escalateAlert } from '../../alerts/alerts.service.ts';
+import { DEVICE_TYPES, SEVERITIES, type Severity, severityRank } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
-import { SEVERITIES, type Severity, severityRank } from '../../evaluate/severity.ts';
 import { REJECT_REASONS } from '../../ingest/reading-items.ts';
 import {
   type AlertEventRow,
@@ -24,7 +24,6 @@ import {
 import type { ResolvedArea } from '../../store/area-params.ts';
 import { ASSET_CODE } from '../../store/assets.repo.ts';
 import { insertAudit } from '../../store/audit.repo.ts';
-import { DEVICE_TYPES } from '../../store/devices.repo.ts';
 import { builder, type SchemaTypes } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
 import { liveStream } from '../live-stream.ts';

@@ -9,8 +9,8 @@ import {
   trendBuckets,
 } from '../../analysis/trend-buckets.ts';
 import { caseViewer } from '../../dispatch/case.service.ts';
+import { SEVERITIES } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
-import { SEVERITIES } from '../../evaluate/severity.ts';
 import {
   type AlertQuery,
   findAlertPoints,

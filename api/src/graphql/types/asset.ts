@@ -1,10 +1,11 @@
 // Assets (一栋一码 / 一物一码): the Asset interface, one node type per kind, and the asset queries.
+
+import type { AssetKind } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
 import { parseRadius } from '../../geo/area-input.ts';
 import { type BBox, parseGeometry } from '../../geo/geojson.ts';
 import { toAssetQuery } from '../../search/asset-filter.ts';
 import {
-  type AssetKind,
   type AssetRow,
   countAssets,
   findAssetByCode,

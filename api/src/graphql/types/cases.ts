@@ -4,16 +4,15 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { can } from '../../access/roles.ts';
 import {
-  CASE_SOURCES,
   type CaseActor,
   caseViewer,
   createCase,
   duplicateCandidates,
   machineActor,
   transitionCase,
-  URGENCIES,
 } from '../../dispatch/case.service.ts';
-import { allowedActions, CASE_ACTIONS, CASE_STATES, type CaseState } from '../../dispatch/case-machine.ts';
+import { allowedActions } from '../../dispatch/case-machine.ts';
+import { CASE_ACTIONS, CASE_SOURCES, CASE_STATES, type CaseState, URGENCIES } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
 import {
   type CaseEventRow,

@@ -1,9 +1,9 @@
 // The server's words for codes are the web app's words: the CSV a person downloads reads like the screen.
 import { describe, expect, it } from 'vitest';
-import type { AssetKindName } from '../../web/src/analyst/contract.ts';
-import { DEVICE_TYPES, deviceTypeKey, gradeKey } from '../../web/src/analyst/panels/labels.ts';
-import { MESSAGES } from '../../web/src/i18n/messages.ts';
-import { ASSET_KINDS } from './store/assets.repo.ts';
+import type { AssetKindName } from '../../../web/src/analyst/contract.ts';
+import { DEVICE_TYPES, deviceTypeKey, gradeKey } from '../../../web/src/analyst/panels/labels.ts';
+import { MESSAGES } from '../../../web/src/i18n/messages.ts';
+import { ASSET_KINDS } from './codes.ts';
 import {
   ASSET_KIND_WORDS,
   assetKindWord,
@@ -13,7 +13,7 @@ import {
   gradeWord,
   SEVERITY_WORDS,
   severityWord,
-} from './vocabulary.ts';
+} from './words.ts';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 

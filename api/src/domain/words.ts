@@ -1,6 +1,6 @@
 // The words for the codes the API deals in (asset kinds, an asset's grade or status, alert severities, device
 // types), in zh-CN and English, for files people read such as the analyst's CSV downloads. Machines get the
-// codes (JSON, GeoJSON). The web app has the same words in its messages (web/src/i18n); vocabulary.test.ts
+// codes (JSON, GeoJSON). The web app has the same words in its messages (web/src/i18n); words.test.ts
 // keeps the two in step. Pure.
 
 export type Locale = 'zh-CN' | 'en';
