@@ -10,7 +10,7 @@ import { createUser } from '../../api/src/access/accounts.service.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { createTestToken, graphqlClient, TEST_ACTOR } from '../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
-import { formatDate } from '../src/data/time.ts';
+import { formatDate } from '../src/format/time.ts';
 import { launchChromium } from './browser.ts';
 import { type PageWatch, pngFile, signIn, watchPage } from './fixtures.ts';
 import { startTestServer, type TestServer } from './server.ts';

@@ -1,8 +1,8 @@
 // /t/<trackingNo>: how a report is getting on, as a vertical list of its steps, and the link to the photo or
 // video its reporter sent (an Open311 media_url), if any. No sign-in; refresh by hand.
 import { fetchReportStatus } from '../data/public-api.ts';
-import { formatDateTime } from '../data/time.ts';
 import { useQuery } from '../data/useQuery.ts';
+import { formatDateTime } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { CitizenError, CitizenShell } from './CitizenShell.tsx';

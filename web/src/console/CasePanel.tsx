@@ -4,8 +4,8 @@
 
 import { type ReactNode, useEffect, useState } from 'react';
 import { GraphQLError } from '../data/graphql.ts';
-import { formatDateTime } from '../data/time.ts';
 import { useNow, useQuery } from '../data/useQuery.ts';
+import { formatDateTime, formatDuration } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { type CaseAction, type CaseDetail, fetchCase } from './api.ts';
@@ -14,7 +14,6 @@ import { CaseTimeline, Thumbnails } from './CaseTimeline.tsx';
 import { CloseButton } from './CloseButton.tsx';
 import { Countdown } from './Countdown.tsx';
 import { DistrictMap } from './DistrictMap.tsx';
-import { formatDuration } from './format.ts';
 
 export function CasePanel({
   caseId,

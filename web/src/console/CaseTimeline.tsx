@@ -1,7 +1,7 @@
 // Every step of a case, oldest first: the action in the duty officers' words, who, when, the comment and
 // any photos.
 import { useState } from 'react';
-import { formatDateTime } from '../data/time.ts';
+import { formatDateTime } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { CaseEvent } from './api.ts';

@@ -1,8 +1,7 @@
 // Time left in the current stage, coloured: normal, amber (under a quarter of the stage or an hour), red
 // when overdue.
-import { deadlineTone, formatDateTime } from '../data/time.ts';
+import { deadlineTone, formatDateTime, formatRemaining } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { formatRemaining } from './format.ts';
 
 export function Countdown({
   startedAt,

@@ -1,8 +1,10 @@
 // The time range: preset buttons (ending now) or whole China Standard Time days from–to.
+
+import { formatFullDay } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TimeRange } from '../contract.ts';
 import { PRESETS, type Preset } from '../url-state.ts';
-import { customRange, formatDay, rangeInputs } from './range-format.ts';
+import { customRange, rangeInputs } from './range-inputs.ts';
 
 export interface RangeControlProps {
   range: TimeRange;
@@ -62,8 +64,8 @@ export function RangeControl({ range, onPreset, onRange }: RangeControlProps) {
       </div>
       <p className="am-muted" data-testid="range-shown">
         {t('amRangeShown', {
-          from: formatDay(range.from, locale, withTime),
-          to: formatDay(
+          from: formatFullDay(range.from, locale, withTime),
+          to: formatFullDay(
             range.preset === 'custom' ? new Date(Date.parse(range.to) - 1).toISOString() : range.to,
             locale,
             withTime,

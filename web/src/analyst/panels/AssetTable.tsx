@@ -2,13 +2,13 @@
 // 10,000 rows arrive, and only the rows in view are in the DOM. A row click selects the asset on the map; a
 // selection made on the map scrolls its row into view.
 import type { KeyboardEvent } from 'react';
+import { DASH, formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Locale } from '../../i18n/messages.ts';
 import { assetsBody, type ExportFormat } from '../analysis-api.ts';
 import type { AreaChoice, AssetKindName, AssetRow, AssetSort, TablePage } from '../contract.ts';
 import { ASSET_COLUMNS, ariaSort, nextSort } from './asset-columns.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { DASH, formatCount } from './format.ts';
 import { assetKindKey, gradeKey, isSeverity } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import { TableFooter } from './TableFooter.tsx';

@@ -2,6 +2,7 @@
 // trends, the asset table and the alert list, with CSV / GeoJSON export. Failures about the area go to the
 // map side (onAreaError); others show in their card.
 import './panels.css';
+import { formatRange } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { AreaChoice, AssetKindName, AssetSort, TimeRange } from '../contract.ts';
 import { AlertList } from './AlertList.tsx';
@@ -9,7 +10,6 @@ import { AlertTrendCard } from './AlertTrendCard.tsx';
 import { AssetTable } from './AssetTable.tsx';
 import { CaseTrendCard } from './CaseTrendCard.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import { formatRange } from './format.ts';
 import type { LoadState } from './PanelCard.tsx';
 import { StatsCards } from './StatsCards.tsx';
 import { useAnalysisData } from './useAnalysisData.ts';

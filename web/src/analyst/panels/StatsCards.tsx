@@ -2,10 +2,10 @@
 // level, open and overdue cases, 结案率 / 按期结案率, and the asset mix. Every figure carries
 // data-stat="<AreaStats field>" and data-value="<raw number>"; a breakdown's parts carry data-key.
 import type { ReactNode } from 'react';
+import { formatCount, formatFloorArea, formatRate } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { AreaStats, Count } from '../analysis-api.ts';
 import type { AssetKindName } from '../contract.ts';
-import { formatCount, formatFloorArea, formatRate } from './format.ts';
 import { assetKindKey, SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { minusOneYear } from '../../format/time.ts';
 import {
   changeTone,
   comparedPeriods,
   lastYearPeriod,
-  minusOneYear,
   previousPeriod,
   rateChange,
   relativeChange,

@@ -1,6 +1,6 @@
 // The periods the analyst compares: the chosen range, the one of the same length just before it (环比), the
 // same range one calendar year earlier in China time (同比), and the trend interval a range's length calls for.
-import { CST_MS } from '../../data/time.ts';
+import { DAY_MS, minusOneYear } from '../../format/time.ts';
 
 export type TrendInterval = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
 
@@ -9,8 +9,6 @@ export interface Period {
   from: string;
   to: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /** HOUR up to 2 days, DAY up to 92 days, WEEK up to 400 days, else MONTH. */
 export function trendInterval(period: Period): TrendInterval {
@@ -26,26 +24,6 @@ export function previousPeriod(period: Period): Period {
   const from = Date.parse(period.from);
   const length = Date.parse(period.to) - from;
   return { from: new Date(from - length).toISOString(), to: new Date(from).toISOString() };
-}
-
-/** The instant one calendar year earlier on the China wall clock; 29 February becomes 28 February. */
-export function minusOneYear(iso: string): string {
-  const wall = new Date(Date.parse(iso) + CST_MS);
-  const year = wall.getUTCFullYear() - 1;
-  const month = wall.getUTCMonth();
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(wall.getUTCDate(), lastDay);
-  const ms =
-    Date.UTC(
-      year,
-      month,
-      day,
-      wall.getUTCHours(),
-      wall.getUTCMinutes(),
-      wall.getUTCSeconds(),
-      wall.getUTCMilliseconds(),
-    ) - CST_MS;
-  return new Date(ms).toISOString();
 }
 
 /** The same period one year earlier (同比). */

@@ -1,5 +1,5 @@
 // The 24-hour alert trend: alerts raised (by start time) per whole hour, the current hour last.
-import { floorHour, HOUR_MS } from '../screen-format.ts';
+import { floorHour, HOUR_MS } from '../../format/time.ts';
 
 export interface TrendBucket {
   /** Start of the hour (epoch ms). */

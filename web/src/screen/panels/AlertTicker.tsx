@@ -1,9 +1,9 @@
 // The bottom ticker: the newest alert events, newest first (severity, China time, rule, district and asset,
 // reading); a click opens the alert. In replay it lists the alerts active at the replayed instant.
 import type { Districts } from '../../data/districts.ts';
+import { formatTime } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TickerItem } from '../live/alert-list.ts';
-import { formatTime } from '../screen-format.ts';
 import type { Selection } from '../types.ts';
 import { areaName } from './area-name.ts';
 

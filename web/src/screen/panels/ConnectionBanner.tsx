@@ -3,8 +3,8 @@
 // 'connecting' (e.g. back from replay) shows nothing either.
 import { useEffect, useState } from 'react';
 import { useNow } from '../../data/useQuery.ts';
+import { agoParts } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { agoParts } from '../screen-format.ts';
 import type { Connection } from '../types.ts';
 
 /** A connection that is only connecting shows the banner after this long; a lost one at once. */

@@ -3,11 +3,10 @@
 // the alert's start (±6 h, widened to ±24 h or ±3 d). Links an alert's case to the duty console.
 import { useEffect, useState } from 'react';
 import { GraphQLError } from '../../data/graphql.ts';
-import { formatDateTime } from '../../data/time.ts';
 import { useQuery } from '../../data/useQuery.ts';
+import { formatDateTime, formatTime } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { casePath } from '../../route.ts';
-import { formatTime } from '../screen-format.ts';
 import type { Selection } from '../types.ts';
 import { AssetAttributes } from './AssetAttributes.tsx';
 import {

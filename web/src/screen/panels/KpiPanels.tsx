@@ -2,8 +2,8 @@
 // grade with 自建房, devices online, active alerts by level. Right: open and overdue cases, 结案率 and 按期结案率,
 // and the 24-hour alert trend. Each figure carries data-kpi="<name>" (and its raw number in data-value).
 import type { ReactNode } from 'react';
-import { percent } from '../../console/format.ts';
 import type { Districts } from '../../data/districts.ts';
+import { percent } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Count, ScreenKpis } from '../live/useScreenKpis.ts';
 import { SEVERITIES, type Severity } from '../types.ts';

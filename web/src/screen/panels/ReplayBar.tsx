@@ -2,8 +2,8 @@
 // the bar says so clearly (回放 14:00). The chosen instant goes out after the slider rests a moment.
 import { useEffect, useRef, useState } from 'react';
 import { useNow } from '../../data/useQuery.ts';
+import { cstHour, floorHour, formatMonthDay, formatTime, HOUR_MS, sameCstDay } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { cstHour, floorHour, formatMonthDay, formatTime, HOUR_MS, sameCstDay } from '../screen-format.ts';
 
 const SPAN_MS = 24 * HOUR_MS;
 const STEP_MIN = 5;

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import type { Viewer } from '../../data/session.ts';
 import { worksOnCases } from '../../data/session.ts';
 import { useNow } from '../../data/useQuery.ts';
+import { formatClock } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatClock } from '../screen-format.ts';
 
 export interface ScreenHeaderProps {
   onSignOut: () => void;

@@ -1,8 +1,9 @@
 // The 24-hour alert trend as SVG bars, one per China-time hour, labelled every six hours; the replayed hour
 // is marked.
+
+import { cstHour, formatTime, HOUR_MS } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TrendBucket } from '../live/alert-trend.ts';
-import { cstHour, formatTime, HOUR_MS } from '../screen-format.ts';
 
 const W = 800;
 const H = 260;

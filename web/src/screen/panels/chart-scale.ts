@@ -1,6 +1,6 @@
 // Scales for the drill-down chart: round y ticks, a y range that shows the data and the thresholds near it,
 // and x ticks on whole China-time minutes and hours.
-import { CST_MS } from '../screen-format.ts';
+import { CST_MS } from '../../format/time.ts';
 import type { ThresholdLine } from './thresholds.ts';
 
 const MINUTE = 60_000;

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customRange, formatDay, rangeInputs } from './range-format.ts';
-
-describe('formatDay', () => {
-  it('reads CST days in Chinese and English', () => {
-    // 2026-11-20 17:30 UTC is 2026-11-21 01:30 in Shanghai.
-    expect(formatDay('2026-11-20T17:30:00Z', 'zh-CN')).toBe('2026年11月21日');
-    expect(formatDay('2026-01-04T17:30:00Z', 'zh-CN', true)).toBe('2026年1月5日 01:30');
-    expect(formatDay('2026-11-20T17:30:00Z', 'en')).toBe('2026-11-21');
-    expect(formatDay('nonsense', 'en')).toBe('—');
-  });
-});
+import { customRange, rangeInputs } from './range-inputs.ts';
 
 describe('customRange', () => {
   it('spans whole CST days, the last one included', () => {
