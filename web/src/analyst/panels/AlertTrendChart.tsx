@@ -1,11 +1,11 @@
 // Alerts per bucket as SVG bars stacked by level (蓝 at the bottom, 红 on top), with a count axis and China-time
 // bucket labels. Each bar's tooltip gives the bucket and its counts.
 
+import { bands, countAxis, labelIndices, stack } from '../../chart/chart-scale.ts';
 import { formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { AlertTrendBucket } from '../analysis-api.ts';
 import { formatBucket, formatBucketLong } from './bucket-labels.ts';
-import { bands, countAxis, labelIndices, stack } from './chart-scale.ts';
 import { SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
 import type { TrendInterval } from './period.ts';
 

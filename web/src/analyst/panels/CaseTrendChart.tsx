@@ -1,11 +1,11 @@
 // Cases per bucket in SVG: reported as bars on a count axis (left), 结案率 and 按期结案率 as lines on a 0–100%
 // axis (right). A rate is missing where nothing was due, and its line breaks there.
 
+import { bands, countAxis, labelIndices, runs } from '../../chart/chart-scale.ts';
 import { formatCount, formatRate } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CaseTrendBucket } from '../analysis-api.ts';
 import { formatBucket, formatBucketLong } from './bucket-labels.ts';
-import { bands, countAxis, labelIndices, runs } from './chart-scale.ts';
 import type { TrendInterval } from './period.ts';
 
 const W = 520;
