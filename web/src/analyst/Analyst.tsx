@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Viewer } from '../data/session.ts';
 import { useDebounced } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppHeader } from '../ui/AppHeader/AppHeader.tsx';
 import { AreaDropZone } from './area/AreaDropZone.tsx';
 import { AreaTools } from './area/AreaTools.tsx';
 import { areaErrorText } from './area/area-error.ts';
@@ -59,7 +60,7 @@ interface AreaError {
 }
 
 export function Analyst({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
-  const { t, toggle } = useI18n();
+  const { t } = useI18n();
   const lite = useMemo(() => new URLSearchParams(window.location.search).get('lite') === '1', []);
   const { state, update, setView } = useUrlState();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -175,27 +176,16 @@ export function Analyst({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =
       data-map-ready={mapReady ? 'true' : 'false'}
       data-area={areaKey(state.area)}
     >
-      <header className="am-top">
-        <h1>{t('amTitle')}</h1>
-        <span className="am-notice" data-testid="synthetic-notice">
-          {t('synthetic')}
-        </span>
-        <span className="am-viewer" data-testid="viewer">
-          {viewer.displayName}
-        </span>
-        <a className="lang-switch" href="/screen">
-          {t('bigScreen')}
-        </a>
-        <a className="lang-switch" href="/console">
-          {t('openConsole')}
-        </a>
-        <button type="button" className="lang-switch" data-testid="lang-switch" onClick={toggle}>
-          {t('switchLanguage')}
-        </button>
-        <button type="button" className="lang-switch" data-testid="sign-out" onClick={onSignOut}>
-          {t('signOut')}
-        </button>
-      </header>
+      <AppHeader
+        title={t('amTitle')}
+        noteTestId="synthetic-notice"
+        viewer={viewer.displayName}
+        links={[
+          { href: '/screen', label: t('bigScreen') },
+          { href: '/console', label: t('openConsole') },
+        ]}
+        onSignOut={onSignOut}
+      />
       <div className="am-body">
         <aside className="am-side" aria-label={t('amSidebar')}>
           <AreaTools

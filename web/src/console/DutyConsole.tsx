@@ -7,6 +7,7 @@ import type { Viewer } from '../data/session.ts';
 import { useDebounced, useQuery } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { casePath, parseRoute } from '../route.ts';
+import { AppHeader } from '../ui/AppHeader/AppHeader.tsx';
 import { type AlertMode, AlertQueue } from './AlertQueue.tsx';
 import {
   ALERT_EVENTS,
@@ -49,7 +50,7 @@ export function DutyConsole({
   initialCaseId: string | null;
   onSignOut: () => void;
 }) {
-  const { t, toggle, locale } = useI18n();
+  const { t, locale } = useI18n();
   const dispatcher = viewer.permissions.includes('cases:dispatch');
   const alertsOn = viewer.permissions.includes('alerts:handle');
   const unitView = !dispatcher && viewer.permissions.includes('cases:handle');
@@ -264,10 +265,20 @@ export function DutyConsole({
 
   return (
     <div className="console" data-testid="console" data-live={liveState === 'live'}>
-      <header className="console-top">
-        <h1>
-          {t('title')} · {unitView ? t('unitInboxTitle') : t('consoleTitle')}
-        </h1>
+      <AppHeader
+        title={`${t('title')} · ${unitView ? t('unitInboxTitle') : t('consoleTitle')}`}
+        viewer={
+          <>
+            <span className="viewer-name">{viewer.displayName}</span>
+            <span className="viewer-role">
+              {viewer.roleName[locale === 'en' ? 'en' : 'zh']} · {viewer.area?.name ?? t('wholeCity')}
+              {viewer.unitCode ? ` · ${viewer.unitCode}` : ''}
+            </span>
+          </>
+        }
+        links={[{ href: '/', label: t('bigScreen') }]}
+        onSignOut={onSignOut}
+      >
         <span className={`live live-${liveState}`} data-testid="live-status" role="status">
           {liveState === 'live'
             ? t('liveOn')
@@ -275,23 +286,7 @@ export function DutyConsole({
               ? t('liveRetrying')
               : t('liveConnecting')}
         </span>
-        <span className="viewer" data-testid="viewer">
-          <span className="viewer-name">{viewer.displayName}</span>
-          <span className="viewer-role">
-            {viewer.roleName[locale === 'en' ? 'en' : 'zh']} · {viewer.area?.name ?? t('wholeCity')}
-            {viewer.unitCode ? ` · ${viewer.unitCode}` : ''}
-          </span>
-        </span>
-        <a className="lang-switch" href="/">
-          {t('bigScreen')}
-        </a>
-        <button type="button" className="lang-switch" data-testid="lang-switch" onClick={toggle}>
-          {t('switchLanguage')}
-        </button>
-        <button type="button" className="lang-switch" data-testid="sign-out" onClick={onSignOut}>
-          {t('signOut')}
-        </button>
-      </header>
+      </AppHeader>
       <KpiStrip signal={kpiSignal} />
       {notice && (
         <div className="notice toast" role="status" data-testid="console-notice">

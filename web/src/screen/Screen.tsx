@@ -4,12 +4,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type Districts, fetchDistricts } from '../data/districts.ts';
 import { answer } from '../data/http.ts';
-import type { Viewer } from '../data/session.ts';
+import { type Viewer, worksOnCases } from '../data/session.ts';
 import '../globe/cesium-offline.ts';
 import { CityGlobe } from '../globe/CityGlobe/CityGlobe.tsx';
 import { DistrictOutlines } from '../globe/DistrictOutlines/DistrictOutlines.tsx';
 import { LandMask } from '../globe/LandMask/LandMask.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppHeader } from '../ui/AppHeader/AppHeader.tsx';
 import { BuildingsTileset } from './globe/BuildingsTileset.tsx';
 import { CameraDirector } from './globe/CameraDirector.tsx';
 import { type CameraTarget, districtBounds, parseView } from './globe/camera-target.ts';
@@ -32,7 +33,6 @@ import { DistrictFocus } from './panels/DistrictFocus.tsx';
 import { DrillDownPanel } from './panels/DrillDownPanel.tsx';
 import { KpiLeftPanel, KpiRightPanel } from './panels/KpiPanels.tsx';
 import { ReplayBar } from './panels/ReplayBar.tsx';
-import { ScreenHeader } from './panels/ScreenHeader.tsx';
 import { ScreenLayout } from './ScreenLayout.tsx';
 import './screen.css';
 import { TourControl, type TourStop } from './tour/TourControl.tsx';
@@ -137,9 +137,21 @@ export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =>
     >
       <ScreenLayout
         header={
-          <ScreenHeader onSignOut={onSignOut} viewer={viewer}>
+          <AppHeader
+            title={t('screenTitle')}
+            subtitle={t('subtitle')}
+            noteTestId="synthetic-badge"
+            clock
+            viewer={`${viewer.displayName} · ${viewer.area?.name ?? t('wholeCity')}`}
+            links={
+              worksOnCases(viewer)
+                ? [{ href: '/console', label: t('screenToConsole'), testId: 'console-link' }]
+                : []
+            }
+            onSignOut={onSignOut}
+          >
             <TourControl alerts={alerts} districts={districts} onStop={onTourStop} />
-          </ScreenHeader>
+          </AppHeader>
         }
         banner={<ConnectionBanner connection={connection} />}
         left={

@@ -28,7 +28,7 @@ export function ScreenLayout({ header, left, right, bottom, overlay, banner, chi
     <div className="screen" data-testid="screen" style={SEVERITY_VARS}>
       <div className="screen-map">{children}</div>
       <div className="screen-hud">
-        {header && <header className="screen-header">{header}</header>}
+        {header && <div className="screen-header">{header}</div>}
         {banner && <div className="screen-banner">{banner}</div>}
         {left && <aside className="screen-side screen-left">{left}</aside>}
         {right && <aside className="screen-side screen-right">{right}</aside>}
