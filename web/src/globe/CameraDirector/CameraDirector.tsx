@@ -2,8 +2,8 @@
 import { Cartesian3, Math as CesiumMath, Rectangle } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
-import { SHENZHEN } from '../../globe/CityGlobe/CityGlobe.tsx';
-import { LITE } from '../../globe/render-mode.ts';
+import { SHENZHEN } from '../CityGlobe/CityGlobe.tsx';
+import { LITE } from '../render-mode.ts';
 import type { CameraTarget } from './camera-target.ts';
 
 export function CameraDirector({ target }: { target: CameraTarget | null }) {

@@ -3,7 +3,7 @@
 import { Cesium3DTileFeature, ScreenSpaceEventHandler, ScreenSpaceEventType } from 'cesium';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import type { Selection } from '../types.ts';
+import type { Selection } from '../../screen/types.ts';
 
 function isSelection(v: unknown): v is Selection {
   if (typeof v !== 'object' || v === null) return false;

@@ -5,8 +5,8 @@ import {
   NEUTRAL_BUILDING_CSS,
   SAFETY_GRADE_CSS,
   SELF_BUILT_CSS,
-} from '../layers/palette.ts';
-import type { BuildingColouring, Severity } from '../types.ts';
+} from '../../screen/layers/palette.ts';
+import type { BuildingColouring, Severity } from '../../screen/types.ts';
 
 export type StyleConditions = [string, string][];
 

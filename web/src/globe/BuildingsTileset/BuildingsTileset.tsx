@@ -3,8 +3,8 @@
 import { Cesium3DTileStyle, Cesium3DTileset } from 'cesium';
 import { useEffect, useState } from 'react';
 import { useCesium } from 'resium';
-import { LITE } from '../../globe/render-mode.ts';
-import type { BuildingColouring, Severity } from '../types.ts';
+import type { BuildingColouring, Severity } from '../../screen/types.ts';
+import { LITE } from '../render-mode.ts';
 import { buildingStyleConditions } from './building-style.ts';
 
 export const BUILDINGS_TILESET_URL = '/tiles/3d/buildings/tileset.json';
