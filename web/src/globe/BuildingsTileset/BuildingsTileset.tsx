@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useCesium } from 'resium';
 import type { BuildingColouring, Severity } from '../../screen/types.ts';
 import { LITE } from '../render-mode.ts';
+import { type OnGlobeError, useReportError } from '../report-error.ts';
 import { buildingStyleConditions } from './building-style.ts';
 
 export const BUILDINGS_TILESET_URL = '/tiles/3d/buildings/tileset.json';
@@ -14,14 +15,18 @@ export function BuildingsTileset({
   colouring,
   alertByAsset,
   onLoaded,
+  onError,
 }: {
   visible: boolean;
   colouring: BuildingColouring;
   alertByAsset: ReadonlyMap<string, Severity>;
   /** Every tile the current view needs is loaded (fires again after the view changes). */
   onLoaded?: () => void;
+  /** The tileset or one of its tiles failed to load. */
+  onError?: OnGlobeError;
 }) {
   const { scene } = useCesium();
+  const report = useReportError(onError);
   const [tileset, setTileset] = useState<Cesium3DTileset | null>(null);
 
   useEffect(() => {
@@ -43,13 +48,21 @@ export function BuildingsTileset({
         setTileset(added);
         scene.requestRender();
       })
-      .catch((error: Error) => console.error(`buildings tileset failed to load: ${error.message}`));
+      .catch((cause: unknown) => report('loading the buildings tileset', cause));
     return () => {
       cancelled = true;
       setTileset(null);
       if (added && !scene.isDestroyed()) scene.primitives.remove(added); // remove() destroys it
     };
-  }, [scene]);
+  }, [scene, report]);
+
+  useEffect(() => {
+    if (!tileset) return;
+    // Listening also stops Cesium logging each failed tile to the console by itself.
+    return tileset.tileFailed.addEventListener((failed: { url: string; message: string }) =>
+      report(`loading building tile ${failed.url}`, failed.message),
+    );
+  }, [tileset, report]);
 
   useEffect(() => {
     if (!tileset || !onLoaded) return;

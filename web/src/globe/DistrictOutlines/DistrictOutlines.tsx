@@ -13,6 +13,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { Districts } from '../../data/districts.ts';
+import { type OnGlobeError, useReportError } from '../report-error.ts';
 
 export const OUTLINE_CSS = '#38e1ff';
 const OUTLINE = Color.fromCssColorString(OUTLINE_CSS);
@@ -28,16 +29,51 @@ function labelPoint(coords: number[][][][]): [number, number] {
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 }
 
+/** One outline per polygon and one label per district. */
+function addDistricts(
+  districts: Districts,
+  locale: string,
+  lines: PolylineCollection,
+  labels: LabelCollection,
+) {
+  for (const f of districts.features) {
+    for (const poly of f.geometry.coordinates) {
+      // One material per polyline: destroying the collection destroys each polyline's own.
+      lines.add({
+        positions: Cartesian3.fromDegreesArray(poly[0]!.flat()),
+        width: 2.5,
+        material: Material.fromType('Color', { color: OUTLINE }),
+      });
+    }
+    const [lon, lat] = labelPoint(f.geometry.coordinates);
+    labels.add({
+      position: Cartesian3.fromDegrees(lon, lat, 50),
+      text: nameOf(f.properties, locale),
+      font: '15px sans-serif',
+      fillColor: Color.WHITE,
+      outlineColor: Color.BLACK,
+      outlineWidth: 3,
+      style: LabelStyle.FILL_AND_OUTLINE,
+      horizontalOrigin: HorizontalOrigin.CENTER,
+      verticalOrigin: VerticalOrigin.CENTER,
+      pixelOffset: Cartesian2.ZERO,
+    });
+  }
+}
+
 export function DistrictOutlines({
   districts,
   locale,
   onReady,
+  onError,
 }: {
   districts: Districts;
   locale: 'zh-CN' | 'en';
   onReady?: () => void;
+  onError?: OnGlobeError;
 }) {
   const { scene } = useCesium();
+  const report = useReportError(onError);
   const labelsRef = useRef<LabelCollection | null>(null);
   const localeRef = useRef(locale);
   localeRef.current = locale;
@@ -45,28 +81,14 @@ export function DistrictOutlines({
     if (!scene) return;
     const lines = new PolylineCollection();
     const labels = new LabelCollection({ scene });
-    for (const f of districts.features) {
-      for (const poly of f.geometry.coordinates) {
-        // One material per polyline: destroying the collection destroys each polyline's own.
-        lines.add({
-          positions: Cartesian3.fromDegreesArray(poly[0]!.flat()),
-          width: 2.5,
-          material: Material.fromType('Color', { color: OUTLINE }),
-        });
-      }
-      const [lon, lat] = labelPoint(f.geometry.coordinates);
-      labels.add({
-        position: Cartesian3.fromDegrees(lon, lat, 50),
-        text: nameOf(f.properties, localeRef.current),
-        font: '15px sans-serif',
-        fillColor: Color.WHITE,
-        outlineColor: Color.BLACK,
-        outlineWidth: 3,
-        style: LabelStyle.FILL_AND_OUTLINE,
-        horizontalOrigin: HorizontalOrigin.CENTER,
-        verticalOrigin: VerticalOrigin.CENTER,
-        pixelOffset: Cartesian2.ZERO,
-      });
+    try {
+      addDistricts(districts, localeRef.current, lines, labels);
+    } catch (cause) {
+      // Bad geometry must not leave half-built collections behind or throw into React.
+      lines.destroy();
+      labels.destroy();
+      report('drawing the district outlines', cause);
+      return;
     }
     scene.primitives.add(lines);
     scene.primitives.add(labels);
@@ -76,10 +98,10 @@ export function DistrictOutlines({
     return () => {
       labelsRef.current = null;
       if (scene.isDestroyed()) return;
-      scene.primitives.remove(lines);
+      scene.primitives.remove(lines); // remove() destroys them
       scene.primitives.remove(labels);
     };
-  }, [scene, districts, onReady]);
+  }, [scene, districts, onReady, report]);
 
   // A language switch relabels in place instead of rebuilding the primitives.
   useEffect(() => {

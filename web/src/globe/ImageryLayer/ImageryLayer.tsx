@@ -8,6 +8,7 @@ import {
 } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import { type OnGlobeError, useReportError } from '../report-error.ts';
 
 export interface ImageryConfig {
   kind: 'xyz' | 'wmts';
@@ -21,8 +22,9 @@ export interface ImageryConfig {
   credit: string;
 }
 
-export function ImageryLayer({ imagery }: { imagery: ImageryConfig }) {
+export function ImageryLayer({ imagery, onError }: { imagery: ImageryConfig; onError?: OnGlobeError }) {
   const { viewer } = useCesium();
+  const report = useReportError(onError);
   useEffect(() => {
     if (!viewer) return;
     const credit = new Credit(imagery.credit);
@@ -45,11 +47,15 @@ export function ImageryLayer({ imagery }: { imagery: ImageryConfig }) {
             credit,
             ...(subdomains && { subdomains }),
           });
+    const removeErrorListener = provider.errorEvent.addEventListener((failed: { message: string }) =>
+      report(`loading ${imagery.kind} imagery`, failed.message),
+    );
     const layer: CesiumImageryLayer = viewer.imageryLayers.addImageryProvider(provider, 0);
     viewer.scene.requestRender();
     return () => {
+      removeErrorListener();
       if (!viewer.isDestroyed()) viewer.imageryLayers.remove(layer, true);
     };
-  }, [viewer, imagery]);
+  }, [viewer, imagery, report]);
   return null;
 }

@@ -13,18 +13,26 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
 import landUrl from '../../../../db/data/land.geojson?url';
+import { isAbort, type OnGlobeError, useReportError } from '../report-error.ts';
 
 const LAND = Color.fromCssColorString('#13233d');
 
-export function LandMask({ onReady }: { onReady?: () => void }) {
+export function LandMask({ onReady, onError }: { onReady?: () => void; onError?: OnGlobeError }) {
   const { scene } = useCesium();
+  const report = useReportError(onError);
   useEffect(() => {
     if (!scene) return;
     let primitive: Primitive | null = null;
     const abort = new AbortController();
     fetch(landUrl, { signal: abort.signal })
-      .then((r) => r.json() as Promise<FeatureCollection<MultiPolygon>>)
+      .then((r) =>
+        r.ok
+          ? (r.json() as Promise<FeatureCollection<MultiPolygon>>)
+          : Promise.reject(new Error(`HTTP ${r.status}`)),
+      )
       .then((land) => {
+        // The cleanup may have run while the body was read: then nothing is created.
+        if (abort.signal.aborted || scene.isDestroyed()) return;
         // The clipped OSM land file contains empty polygons; skip them.
         const instances = land.features.flatMap((f) =>
           f.geometry.coordinates
@@ -55,13 +63,13 @@ export function LandMask({ onReady }: { onReady?: () => void }) {
         scene.requestRender();
         onReady?.();
       })
-      .catch((error: Error) => {
-        if (error.name !== 'AbortError') console.error('land mask failed to load', error);
+      .catch((cause: unknown) => {
+        if (!isAbort(cause)) report('loading the land mask', cause);
       });
     return () => {
       abort.abort();
       if (primitive && !scene.isDestroyed()) scene.primitives.remove(primitive); // remove() destroys it
     };
-  }, [scene, onReady]);
+  }, [scene, onReady, report]);
   return null;
 }

@@ -3,11 +3,13 @@ import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import { isAbort, type OnGlobeError, useReportError } from '../report-error.ts';
 
 const STREET = Color.fromCssColorString('#38e1ff').withAlpha(0.28);
 
-export function StreetOutlines() {
+export function StreetOutlines({ onError }: { onError?: OnGlobeError }) {
   const { scene } = useCesium();
+  const report = useReportError(onError);
   useEffect(() => {
     if (!scene) return;
     const abort = new AbortController();
@@ -33,13 +35,13 @@ export function StreetOutlines() {
         }
         scene.requestRender();
       })
-      .catch((error: Error) => {
-        if (error.name !== 'AbortError') console.warn(`street outlines failed to load: ${error.message}`);
+      .catch((cause: unknown) => {
+        if (!isAbort(cause)) report('loading the street outlines', cause);
       });
     return () => {
       abort.abort();
       if (!scene.isDestroyed()) scene.primitives.remove(lines);
     };
-  }, [scene]);
+  }, [scene, report]);
   return null;
 }
