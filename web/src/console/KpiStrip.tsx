@@ -1,10 +1,10 @@
 // The KPIs of cases due in a period (本月, 近30天 or chosen days): 应结案, 结案率, 按期结案率, 返工率, and the
 // cases open and overdue now. Reloads (debounced) whenever a case changes.
 import { useEffect, useMemo, useState } from 'react';
+import { fetchKpi } from '../data/cases.ts';
 import { formatDate, type PeriodKind, periodRange } from '../data/time.ts';
 import { useDebounced, useQuery } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { fetchKpi } from './api.ts';
 import { percent } from './format.ts';
 
 /** "2026-11-01..2026-11-30": the CST days the period covers. */

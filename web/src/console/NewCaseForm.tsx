@@ -1,8 +1,8 @@
 // A case from a hotline call or a patrol: category, urgency, description, where (an asset code or
 // coordinates) and who reported it. Hotline and patrol cases are accepted at once.
 import { type FormEvent, useState } from 'react';
+import { type CaseDetail, type CaseRef, type Category, createCase, type NewCase } from '../data/cases.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { type CaseDetail, type CaseRef, type Category, createCase, type NewCase } from './api.ts';
 
 export function NewCaseForm({
   categories,

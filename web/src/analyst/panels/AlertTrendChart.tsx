@@ -1,10 +1,12 @@
 // Alerts per bucket as SVG bars stacked by level (蓝 at the bottom, 红 on top), with a count axis and China-time
 // bucket labels. Each bar's tooltip gives the bucket and its counts.
+
+import type { AlertTrendBucket } from '../../data/analysis.ts';
+import { SEVERITIES } from '../../data/codes.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AlertTrendBucket } from '../analysis-api.ts';
 import { bands, countAxis, labelIndices, stack } from './chart-scale.ts';
 import { formatBucket, formatBucketLong, formatCount } from './format.ts';
-import { SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
+import { SEVERITY_COLOURS } from './labels.ts';
 import type { TrendInterval } from './period.ts';
 
 const W = 520;

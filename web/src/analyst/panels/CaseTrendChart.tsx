@@ -1,7 +1,8 @@
 // Cases per bucket in SVG: reported as bars on a count axis (left), 结案率 and 按期结案率 as lines on a 0–100%
 // axis (right). A rate is missing where nothing was due, and its line breaks there.
+
+import type { CaseTrendBucket } from '../../data/analysis.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { CaseTrendBucket } from '../analysis-api.ts';
 import { bands, countAxis, labelIndices, runs } from './chart-scale.ts';
 import { formatBucket, formatBucketLong, formatCount, formatRate } from './format.ts';
 import type { TrendInterval } from './period.ts';

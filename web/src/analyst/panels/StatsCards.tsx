@@ -2,21 +2,13 @@
 // level, open and overdue cases, 结案率 / 按期结案率, and the asset mix. Every figure carries
 // data-stat="<AreaStats field>" and data-value="<raw number>"; a breakdown's parts carry data-key.
 import type { ReactNode } from 'react';
+import type { AreaStats, Count } from '../../data/analysis.ts';
+import { ASSET_KINDS, SEVERITIES } from '../../data/codes.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AreaStats, Count } from '../analysis-api.ts';
-import type { AssetKindName } from '../contract.ts';
 import { formatCount, formatFloorArea, formatRate } from './format.ts';
-import { assetKindKey, SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
+import { assetKindKey, SEVERITY_COLOURS } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 
-const KINDS: readonly AssetKindName[] = [
-  'BUILDING',
-  'CONSTRUCTION_SITE',
-  'SLOPE',
-  'STREET_LAMP',
-  'WATERLOGGING_POINT',
-  'GAS_PIPELINE',
-];
 const GRADES = ['A', 'B', 'C', 'D'] as const;
 const GRADE_COLOURS: Readonly<Record<(typeof GRADES)[number], string>> = {
   A: '#16a34a',
@@ -175,7 +167,7 @@ export function StatsCards({ stats, state }: { stats: AreaStats | undefined; sta
       </Breakdown>
 
       <Breakdown field="byKind" label={t('apStat_byKind')} counts={s?.byKind}>
-        {KINDS.map((kind) => (
+        {ASSET_KINDS.map((kind) => (
           <Part
             key={kind}
             id={kind}

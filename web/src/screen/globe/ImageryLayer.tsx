@@ -8,18 +8,7 @@ import {
 } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
-
-export interface ImageryConfig {
-  kind: 'xyz' | 'wmts';
-  url: string;
-  layer: string | null;
-  tileMatrixSetId: string | null;
-  style: string;
-  format: string;
-  subdomains: string[];
-  maximumLevel: number;
-  credit: string;
-}
+import type { ImageryConfig } from '../../data/map-config.ts';
 
 export function ImageryLayer({ imagery }: { imagery: ImageryConfig }) {
   const { viewer } = useCesium();

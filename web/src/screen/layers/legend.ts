@@ -1,6 +1,7 @@
 // What each layer's legend shows: a swatch (colour and shape) and a message key per entry.
+import { SEVERITIES } from '../../data/codes.ts';
 import type { LAYER_MESSAGES } from '../../i18n/layer-messages.ts';
-import { type BuildingColouring, type LayerId, SEVERITIES } from '../types.ts';
+import type { BuildingColouring, LayerId } from '../types.ts';
 import {
   CRANE_OFFLINE_CSS,
   CRANE_ONLINE_CSS,

@@ -2,14 +2,6 @@
 // with their latest readings, its alerts of the last 30 days, and a readings chart with threshold lines and
 // the alert's start (±6 h, widened to ±24 h or ±3 d). Links an alert's case to the duty console.
 import { useEffect, useState } from 'react';
-import { GraphQLError } from '../../data/graphql.ts';
-import { formatDateTime } from '../../data/time.ts';
-import { useQuery } from '../../data/useQuery.ts';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { casePath } from '../../route.ts';
-import { formatTime } from '../screen-format.ts';
-import type { Selection } from '../types.ts';
-import { AssetAttributes } from './AssetAttributes.tsx';
 import {
   type AlertDetail,
   type AssetDetail,
@@ -19,7 +11,15 @@ import {
   fetchAsset,
   fetchAssetAlerts,
   fetchDeviceSeries,
-} from './drilldown-api.ts';
+} from '../../data/drilldown.ts';
+import { ApiError } from '../../data/http.ts';
+import { formatDateTime } from '../../data/time.ts';
+import { useQuery } from '../../data/useQuery.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { casePath } from '../../route.ts';
+import { formatTime } from '../screen-format.ts';
+import type { Selection } from '../types.ts';
+import { AssetAttributes } from './AssetAttributes.tsx';
 import { SeriesChart } from './SeriesChart.tsx';
 
 export interface DrillDownPanelProps {
@@ -320,7 +320,7 @@ function DrillDown({ selection, onClose, onSelect }: DrillDownPanelProps) {
 /** NOT_FOUND and FORBIDDEN in words; anything else as the request failure it is. */
 function ErrorText({ error }: { error: Error }) {
   const { t } = useI18n();
-  const code = error instanceof GraphQLError ? error.code : '';
+  const code = error instanceof ApiError ? error.code : '';
   const text =
     code === 'NOT_FOUND'
       ? t('screenNotFound')

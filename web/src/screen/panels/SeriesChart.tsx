@@ -1,10 +1,11 @@
 // A readings chart in SVG: the series (with the min–max band of each bucket), threshold lines in severity
 // colours, markers such as the alert's start, a y axis with the unit and an x axis in China time.
+
+import type { SeriesPoint } from '../../data/drilldown.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatMonthDay, formatTime, isCstMidnight } from '../screen-format.ts';
 import type { Severity } from '../types.ts';
 import { decimalsFor, niceTicks, timeTicks, yRange } from './chart-scale.ts';
-import type { SeriesPoint } from './drilldown-api.ts';
 import type { ThresholdLine } from './thresholds.ts';
 
 export interface ChartMarker {
