@@ -1,6 +1,13 @@
 // The schema's enums as lists, in the order people read them (the generated types list them alphabetically).
 // Each list is checked against its generated type: a value the schema adds fails `tsc` until it is placed.
-import type { AlertSeverity, AssetKind, CaseSource, CaseState, DeviceType } from './generated/graphql.ts';
+import type {
+  AlertSeverity,
+  AssetKind,
+  CaseSource,
+  CaseState,
+  DeviceType,
+  SafetyGrade,
+} from './generated/graphql.ts';
 
 /** `list`, checked at compile time to name every value of T. */
 const every =
@@ -43,6 +50,9 @@ export const ASSET_KINDS = every<AssetKind>()([
   'WATERLOGGING_POINT',
   'GAS_PIPELINE',
 ]);
+
+/** A building's safety grade, best first. */
+export const SAFETY_GRADES = every<SafetyGrade>()(['A', 'B', 'C', 'D']);
 
 export const DEVICE_TYPES = every<DeviceType>()([
   'CAMERA',

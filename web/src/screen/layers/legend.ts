@@ -1,5 +1,5 @@
 // What each layer's legend shows: a swatch (colour and shape) and a message key per entry.
-import { SEVERITIES } from '../../data/codes.ts';
+import { SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
 import type { LAYER_MESSAGES } from '../../i18n/layer-messages.ts';
 import type { BuildingColouring, LayerId } from '../types.ts';
 import {
@@ -41,7 +41,7 @@ const severities = (shape: LegendEntry['shape'], prefix: 'layerSeverity_' | 'lay
 function buildingLegend(colouring: BuildingColouring): LegendEntry[] {
   switch (colouring) {
     case 'safety_grade':
-      return (['A', 'B', 'C', 'D'] as const).map((g) => ({
+      return SAFETY_GRADES.map((g) => ({
         css: SAFETY_GRADE_CSS[g],
         shape: 'fill',
         label: `layerGrade_${g}`,

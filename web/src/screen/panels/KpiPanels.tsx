@@ -4,7 +4,7 @@
 
 import type { ReactNode } from 'react';
 import { percent } from '../../console/format.ts';
-import { ASSET_KINDS, SEVERITIES } from '../../data/codes.ts';
+import { ASSET_KINDS, SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
 import type { Districts } from '../../data/districts.ts';
 import type { AssetKind } from '../../data/generated/graphql.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -13,7 +13,6 @@ import type { Severity } from '../types.ts';
 import { areaName } from './area-name.ts';
 import { TrendChart } from './TrendChart.tsx';
 
-const GRADES = ['A', 'B', 'C', 'D'] as const;
 /** Most severe first, as a duty officer reads them: 红 橙 黄 蓝. */
 const LEVELS: readonly Severity[] = [...SEVERITIES].reverse();
 
@@ -113,7 +112,7 @@ export function KpiLeftPanel({ kpis, areaCode, districts }: PanelProps) {
         <Kpi name="selfBuilt" label={t('screenSelfBuilt')} value={s?.selfBuiltBuildings} tone="big" />
       </div>
       <div className="grade-bar" aria-hidden="true">
-        {GRADES.map((g) => {
+        {SAFETY_GRADES.map((g) => {
           const n = countOf(s?.buildingsBySafetyGrade, g);
           return buildings > 0 && n > 0 ? (
             <span key={g} className={`grade-seg grade-${g}`} style={{ flexGrow: n }} />
@@ -121,7 +120,7 @@ export function KpiLeftPanel({ kpis, areaCode, districts }: PanelProps) {
         })}
       </div>
       <div className="kpi-grid kpi-grid-4">
-        {GRADES.map((g) => (
+        {SAFETY_GRADES.map((g) => (
           <Kpi
             key={g}
             name={`grade-${g}`}
