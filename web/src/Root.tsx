@@ -3,7 +3,7 @@
 // need a signed-in user; signing out returns here. The big screen answers /screen and /. Every page is
 // loaded on demand, so the console, the workbench and the phone pages never download Cesium.
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
-import { SESSION_ENDED } from './data/graphql.ts';
+import { SESSION_ENDED } from './data/http.ts';
 import { fetchViewer, signOut, type Viewer } from './data/session.ts';
 import { useI18n } from './i18n/I18nProvider.tsx';
 import { parseRoute, type Route } from './route.ts';

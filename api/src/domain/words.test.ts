@@ -1,7 +1,8 @@
 // The server's words for codes are the web app's words: the CSV a person downloads reads like the screen.
 import { describe, expect, it } from 'vitest';
-import type { AssetKindName } from '../../../web/src/analyst/contract.ts';
-import { DEVICE_TYPES, deviceTypeKey, gradeKey } from '../../../web/src/analyst/panels/labels.ts';
+import { deviceTypeKey, gradeKey } from '../../../web/src/analyst/panels/labels.ts';
+import { DEVICE_TYPES } from '../../../web/src/data/codes.ts';
+import type { AssetKind } from '../../../web/src/data/generated/graphql.ts';
 import { MESSAGES } from '../../../web/src/i18n/messages.ts';
 import { ASSET_KINDS } from './codes.ts';
 import {
@@ -21,7 +22,7 @@ describe('the server vocabulary', () => {
   it('names every asset kind, as the workbench’s kind filter does in Chinese', () => {
     expect(Object.keys(ASSET_KIND_WORDS).sort()).toEqual([...ASSET_KINDS].sort());
     for (const kind of ASSET_KINDS) {
-      const name = kind.toUpperCase() as AssetKindName;
+      const name = kind.toUpperCase() as AssetKind;
       expect(assetKindWord(name, 'zh-CN')).toBe(MESSAGES['zh-CN'][`amKind_${name}`]);
       expect(assetKindWord(kind, 'en')).toBe(MESSAGES.en[`assetKind_${kind}`]);
     }
@@ -30,7 +31,7 @@ describe('the server vocabulary', () => {
   it('names grades per kind as the asset table does', () => {
     for (const [kind, grades] of Object.entries(GRADE_WORDS)) {
       for (const grade of Object.keys(grades)) {
-        const key = gradeKey(kind.toUpperCase() as AssetKindName, grade)!;
+        const key = gradeKey(kind.toUpperCase() as AssetKind, grade)!;
         expect(key, `${kind} ${grade}`).toBeTruthy();
         for (const locale of LOCALES) expect(gradeWord(kind, grade, locale)).toBe(MESSAGES[locale][key]);
       }

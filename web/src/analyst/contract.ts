@@ -1,5 +1,6 @@
-// The analyst workbench's shared types: its state (everything the URL holds) and the server's answers it
-// reads. The map side (Analyst.tsx, map/, area/) and the panels (panels/) meet here.
+// The analyst workbench's shared types: its state (everything the URL holds), as the map side (Analyst.tsx,
+// map/, area/) and the panels (panels/) pass it; the server's answers are in data/analysis.ts.
+import type { AreaInput, AssetKind } from '../data/generated/graphql.ts';
 
 /** The area under study, as the API's AreaInput takes it. */
 export type AreaChoice =
@@ -26,14 +27,6 @@ export type MapLayerId =
   | 'alerts'
   | 'density';
 
-export type AssetKindName =
-  | 'BUILDING'
-  | 'CONSTRUCTION_SITE'
-  | 'SLOPE'
-  | 'STREET_LAMP'
-  | 'WATERLOGGING_POINT'
-  | 'GAS_PIPELINE';
-
 export type AssetSortKey =
   | 'code'
   | 'name'
@@ -56,7 +49,7 @@ export interface AnalystState {
   layers: MapLayerId[];
   extrude: boolean;
   /** Asset kinds in the table and exports; empty = all. */
-  kinds: AssetKindName[];
+  kinds: AssetKind[];
   sort: AssetSort;
   /** The selected asset (table row ↔ map). */
   selected: string | null;
@@ -65,54 +58,6 @@ export interface AnalystState {
 }
 
 /** The API's AreaInput for a choice. */
-export function areaInput(
-  area: AreaChoice,
-): { code: string } | { polygon: GeoJSON.Polygon | GeoJSON.MultiPolygon } {
+export function areaInput(area: AreaChoice): AreaInput {
   return area.kind === 'code' ? { code: area.code } : { polygon: area.geometry };
-}
-
-/** POST /api/analysis/assets (format json): one row per asset, sorted by the server. */
-export interface AssetRow {
-  code: string;
-  name: string;
-  kind: AssetKindName;
-  districtCode: string;
-  districtName: string;
-  streetCode: string | null;
-  streetName: string | null;
-  /** Safety grade A–D (building), risk grade (slope), lamp status, site stage or pressure class. */
-  grade: string | null;
-  floors: number | null;
-  heightM: number | null;
-  /** The worst active alert's severity (BLUE … RED), or null. */
-  alertSeverity: string | null;
-  lon: number;
-  lat: number;
-}
-
-/** POST /api/analysis/alerts (format json): alerts raised in [from, to), newest first. */
-export interface AlertRow {
-  id: number;
-  assetCode: string;
-  assetName: string;
-  assetKind: AssetKindName;
-  districtName: string;
-  deviceCode: string;
-  /** DeviceType name, e.g. CRANE_MONITOR. */
-  kind: string;
-  severity: string;
-  peakSeverity: string;
-  startedAt: string;
-  clearedAt: string | null;
-  acknowledgedAt: string | null;
-  lon: number;
-  lat: number;
-}
-
-export interface TablePage<Row> {
-  /** All matching rows; rows holds at most `limit` of them. */
-  total: number;
-  truncated: boolean;
-  limit: number;
-  rows: Row[];
 }

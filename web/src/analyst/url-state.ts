@@ -4,11 +4,11 @@
 //   area=code:440304:district | area=poly:lon,lat;lon,lat|<hole>~<next polygon> (+ src=draw|file)
 //   range=7d | from=<ISO>&to=<ISO>    layers=areas,buildings    extrude=1    kinds=BUILDING,SLOPE
 //   sort=code:asc    sel=<asset code>    view=lon,lat,zoom
+import { ASSET_KINDS } from '../data/codes.ts';
 import { validateGeometry } from './area/validate-area.ts';
 import type {
   AnalystState,
   AreaChoice,
-  AssetKindName,
   AssetSort,
   AssetSortKey,
   MapLayerId,
@@ -28,14 +28,6 @@ export const MAP_LAYER_IDS: readonly MapLayerId[] = [
   'density',
 ];
 export const DEFAULT_LAYERS: readonly MapLayerId[] = ['areas', 'buildings', 'alerts'];
-export const ASSET_KINDS: readonly AssetKindName[] = [
-  'BUILDING',
-  'CONSTRUCTION_SITE',
-  'SLOPE',
-  'STREET_LAMP',
-  'WATERLOGGING_POINT',
-  'GAS_PIPELINE',
-];
 const SORT_KEYS: readonly AssetSortKey[] = [
   'code',
   'name',

@@ -2,8 +2,8 @@
 // fits the place, description, optional phone and photo) and, once sent, the tracking number to follow it by.
 // No sign-in.
 import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError } from '../data/http.ts';
 import { fetchPublicAsset, fetchPublicCategories, submitReport } from '../data/public-api.ts';
-import { ApiError } from '../data/session.ts';
 import { useQuery } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';

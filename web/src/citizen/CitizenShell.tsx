@@ -1,6 +1,6 @@
 // The frame of the citizen pages: title, language switch, the page, and the synthetic-data note.
 import { type ReactNode, useEffect } from 'react';
-import { ApiError } from '../data/session.ts';
+import { ApiError } from '../data/http.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import './citizen.css';

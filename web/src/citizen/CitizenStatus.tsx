@@ -1,6 +1,6 @@
 // /t/<trackingNo>: how a report is getting on, as a vertical list of its steps, and the link to the photo or
 // video its reporter sent (an Open311 media_url), if any. No sign-in; refresh by hand.
-import { fetchReportStatus } from '../data/public-api.ts';
+import { fetchMediaUrl, fetchReportStatus } from '../data/public-api.ts';
 import { useQuery } from '../data/useQuery.ts';
 import { formatDateTime } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -9,27 +9,6 @@ import { CitizenError, CitizenShell } from './CitizenShell.tsx';
 
 const stateKey = (state: string) => `state_${state.toUpperCase()}` as MessageKey;
 const actionKey = (action: string) => `action_${action.toUpperCase()}` as MessageKey;
-
-/**
- * The media_url the reporter sent with the report: the public Open311 record of it holds the link (reports
- * by other channels are not there, and have none). Only an http(s) link is shown.
- */
-async function fetchMediaUrl(trackingNo: string, signal: AbortSignal): Promise<URL | null> {
-  const res = await fetch(`/open311/v2/requests/${encodeURIComponent(trackingNo)}.json`, {
-    cache: 'no-store',
-    signal,
-  });
-  if (!res.ok) return null;
-  const body: unknown = await res.json().catch(() => null);
-  const link = Array.isArray(body) ? (body[0] as { media_url?: unknown } | undefined)?.media_url : null;
-  if (typeof link !== 'string') return null;
-  try {
-    const url = new URL(link);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
-  } catch {
-    return null;
-  }
-}
 
 export function CitizenStatus({ trackingNo }: { trackingNo: string }) {
   const { t, locale } = useI18n();

@@ -3,8 +3,9 @@
 // version the officer was looking at.
 import { type FormEvent, useState } from 'react';
 import { uploadAttachment } from '../data/attachments.ts';
+import { type CaseDetail, type TransitionInput, transitionCase } from '../data/cases.ts';
+import type { CaseAction } from '../data/generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { type CaseAction, type CaseDetail, type TransitionInput, transitionCase } from './api.ts';
 
 const NEEDS_COMMENT: readonly CaseAction[] = [
   'REPORT_HANDLED',

@@ -1,9 +1,9 @@
 // Active alerts, newest first, coloured by severity (蓝/黄/橙/红). The selected alert offers 确认 (acknowledge),
 // 升级 (escalate) and 立案 (open a case), each with a short form.
 import { type FormEvent, useState } from 'react';
+import type { AlertRow } from '../data/alerts.ts';
 import { formatDateTime } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { AlertRow } from './api.ts';
 
 export type AlertMode = 'ack' | 'escalate' | 'case';
 

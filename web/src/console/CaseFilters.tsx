@@ -1,14 +1,9 @@
 // Filters of the case list: a state group or one state, category, source, overdue only, and free text.
+
+import type { CaseFilter, Category } from '../data/cases.ts';
+import { CASE_SOURCES, CASE_STATES, OPEN_STATES } from '../data/codes.ts';
+import type { CaseSource, CaseState } from '../data/generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import {
-  CASE_SOURCES,
-  CASE_STATES,
-  type CaseFilter,
-  type CaseSource,
-  type CaseState,
-  type Category,
-  OPEN_STATES,
-} from './api.ts';
 
 export type StateChoice = 'open' | 'todo' | 'any' | CaseState;
 

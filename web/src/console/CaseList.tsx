@@ -1,9 +1,9 @@
 // The case list: number, category, source, state, unit, a live countdown to the stage deadline and 督办.
 // Each row is a button (Enter/Space opens it); j/k move between rows (see DutyConsole).
 
+import type { CaseRow } from '../data/cases.ts';
 import { useNow } from '../data/useQuery.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { CaseRow } from './api.ts';
 import { Countdown } from './Countdown.tsx';
 
 export function CaseList({

@@ -3,12 +3,13 @@
 // reloads when a live event names the case; a CONFLICT (someone acted first) reloads it with a notice.
 
 import { type ReactNode, useEffect, useState } from 'react';
-import { GraphQLError } from '../data/graphql.ts';
+import { type CaseDetail, fetchCase } from '../data/cases.ts';
+import type { CaseAction } from '../data/generated/graphql.ts';
+import { ApiError } from '../data/http.ts';
 import { useNow, useQuery } from '../data/useQuery.ts';
 import { formatDateTime, formatDuration } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ActionForm } from './ActionForm.tsx';
-import { type CaseAction, type CaseDetail, fetchCase } from './api.ts';
 import { CaseLoadError } from './CaseLoadError.tsx';
 import { CaseTimeline, Thumbnails } from './CaseTimeline.tsx';
 import { CloseButton } from './CloseButton.tsx';
@@ -56,7 +57,7 @@ export function CasePanel({
   }
 
   const failed = (error: unknown) => {
-    if (error instanceof GraphQLError && error.code === 'CONFLICT') {
+    if (error instanceof ApiError && error.code === 'CONFLICT') {
       setAction(null);
       setNotice(t('conflict'));
       query.reload();

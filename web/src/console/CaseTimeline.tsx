@@ -1,10 +1,10 @@
 // Every step of a case, oldest first: the action in the duty officers' words, who, when, the comment and
 // any photos.
 import { useState } from 'react';
+import type { CaseEvent } from '../data/cases.ts';
 import { formatDateTime } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import type { CaseEvent } from './api.ts';
 
 /** The label key of an event's action ("report", "verify_fail", …). */
 export const actionKey = (action: string) => `action_${action.toUpperCase()}` as MessageKey;

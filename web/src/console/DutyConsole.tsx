@@ -3,29 +3,31 @@
 // (the server limits the cases; the default filter is 待处置) without alerts or intake. Keyboard: see the
 // help line in the footer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Viewer } from '../data/session.ts';
-import { useDebounced, useQuery } from '../data/useQuery.ts';
-import { useI18n } from '../i18n/I18nProvider.tsx';
-import { casePath, parseRoute } from '../route.ts';
-import { AppHeader } from '../ui/AppHeader/AppHeader.tsx';
-import { type AlertMode, AlertQueue } from './AlertQueue.tsx';
 import {
   ALERT_EVENTS,
   type AlertLiveEvent,
   type AlertRow,
   acknowledgeAlert,
+  escalateAlert,
+  fetchActiveAlerts,
+} from '../data/alerts.ts';
+import {
   CASE_EVENTS,
   type CaseDetail,
   type CaseLiveEvent,
   type CaseRef,
   type CaseRow,
   createCase,
-  escalateAlert,
-  fetchActiveAlerts,
   fetchCaseRow,
   fetchCases,
   fetchCategories,
-} from './api.ts';
+} from '../data/cases.ts';
+import type { Viewer } from '../data/session.ts';
+import { useDebounced, useQuery } from '../data/useQuery.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { casePath, parseRoute } from '../route.ts';
+import { AppHeader } from '../ui/AppHeader/AppHeader.tsx';
+import { type AlertMode, AlertQueue } from './AlertQueue.tsx';
 import { CaseFilters, type FilterValues, toCaseFilter } from './CaseFilters.tsx';
 import { CaseList } from './CaseList.tsx';
 import { CasePanel } from './CasePanel.tsx';

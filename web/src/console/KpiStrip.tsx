@@ -1,11 +1,11 @@
 // The KPIs of cases due in a period (本月, 近30天 or chosen days): 应结案, 结案率, 按期结案率, 返工率, and the
 // cases open and overdue now. Reloads (debounced) whenever a case changes.
 import { useEffect, useMemo, useState } from 'react';
+import { fetchKpi } from '../data/cases.ts';
 import { useDebounced, useQuery } from '../data/useQuery.ts';
 import { percent } from '../format/number.ts';
 import { formatDate, type PeriodKind, periodRange } from '../format/time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { fetchKpi } from './api.ts';
 
 /** "2026-11-01..2026-11-30": the CST days the period covers. */
 const periodLabel = ({ from, to }: { from: Date; to: Date }) =>

@@ -1,8 +1,10 @@
 // A case from a hotline call or a patrol: category, urgency, description, where (an asset code or
 // coordinates) and who reported it. Hotline and patrol cases are accepted at once.
+
 import { type FormEvent, useState } from 'react';
+import { type CaseDetail, type CaseRef, type Category, createCase, type NewCase } from '../data/cases.ts';
+import type { CaseUrgency } from '../data/generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { type CaseDetail, type CaseRef, type Category, createCase, type NewCase } from './api.ts';
 
 export function NewCaseForm({
   categories,
@@ -17,7 +19,7 @@ export function NewCaseForm({
   const [form, setForm] = useState({
     source: 'HOTLINE' as 'HOTLINE' | 'PATROL',
     category: '',
-    urgency: 'NORMAL' as 'NORMAL' | 'URGENT',
+    urgency: 'NORMAL' as CaseUrgency,
     description: '',
     assetCode: '',
     lon: '',

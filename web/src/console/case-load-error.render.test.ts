@@ -2,7 +2,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { GraphQLError } from '../data/graphql.ts';
+import { ApiError } from '../data/http.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { CaseLoadError } from './CaseLoadError.tsx';
 
@@ -23,7 +23,7 @@ afterEach(() => {
 
 describe('the case panel when the case cannot be shown', () => {
   it('says in Chinese that another unit’s case is out of view, with the way back', () => {
-    const html = render(new GraphQLError('NOT_FOUND', 'case 12 does not exist or is not visible to you'));
+    const html = render(new ApiError('NOT_FOUND', 'case 12 does not exist or is not visible to you'));
     expect(html).toContain('data-problem="NOT_FOUND"');
     expect(html).toContain('role="alert"');
     expect(html).toContain('不在您的查看范围内');
@@ -33,18 +33,18 @@ describe('the case panel when the case cannot be shown', () => {
   });
 
   it('says a refusal is about permission', () => {
-    expect(render(new GraphQLError('FORBIDDEN', 'cases:read'))).toContain('没有查看案件详情的权限');
+    expect(render(new ApiError('FORBIDDEN', 'cases:read'))).toContain('没有查看案件详情的权限');
   });
 
   it('offers a retry for a failure, with the technical detail', () => {
-    const html = render(new GraphQLError('NETWORK', 'fetch failed'));
+    const html = render(new ApiError('NETWORK', 'fetch failed'));
     expect(html).toContain('暂时无法加载该案件');
     expect(html).toContain('重试');
     expect(html).toContain('fetch failed');
   });
 
   it('speaks English when the viewer chose it', () => {
-    const html = render(new GraphQLError('NOT_FOUND', 'x'), 'en');
+    const html = render(new ApiError('NOT_FOUND', 'x'), 'en');
     expect(html).toContain('Cannot show this case');
     expect(html).toContain('another unit’s or another area’s');
   });

@@ -1,5 +1,5 @@
 // Photos for case steps: POST /attachments with the file itself as the body (its own content type).
-import { answer } from './http.ts';
+import { answer, request } from './http.ts';
 
 export interface Uploaded {
   id: string;
@@ -7,9 +7,8 @@ export interface Uploaded {
 }
 
 export async function uploadAttachment(file: File): Promise<Uploaded> {
-  const response = await fetch('/attachments', {
+  const response = await request('/attachments', {
     method: 'POST',
-    credentials: 'same-origin',
     headers: { 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });

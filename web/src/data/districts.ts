@@ -1,5 +1,6 @@
-// District boundaries and counts from the API.
+// Area boundaries from GET /api/areas: the districts with their counts, and the streets' outlines.
 import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { getJson } from './http.ts';
 
 export interface DistrictProps {
   code: string;
@@ -11,8 +12,8 @@ export interface DistrictProps {
 
 export type Districts = FeatureCollection<MultiPolygon, DistrictProps>;
 
-export async function fetchDistricts(signal?: AbortSignal): Promise<Districts> {
-  const response = await fetch('/api/areas?level=district', signal ? { signal } : {});
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as Districts;
-}
+export const fetchDistricts = (signal?: AbortSignal) =>
+  getJson<Districts>('/api/areas?level=district', signal ? { signal } : {});
+
+export const fetchStreetOutlines = (signal?: AbortSignal) =>
+  getJson<FeatureCollection<MultiPolygon>>('/api/areas?level=street', signal ? { signal } : {});

@@ -1,5 +1,5 @@
 // The citizen surfaces (no sign-in): the plate lookup, the categories, filing a report and following it.
-import { answer } from './http.ts';
+import { answer, getJson, request } from './http.ts';
 
 export interface PublicAsset {
   code: string;
@@ -33,8 +33,8 @@ export interface PublicReportStatus {
   note?: string;
 }
 
-const get = async <T>(path: string, signal?: AbortSignal) =>
-  answer<T>(await fetch(path, { cache: 'no-store', ...(signal ? { signal } : {}) }));
+const get = <T>(path: string, signal?: AbortSignal) =>
+  getJson<T>(path, { cache: 'no-store', ...(signal ? { signal } : {}) });
 
 export const fetchPublicAsset = (code: string, signal?: AbortSignal) =>
   get<PublicAsset>(`/public/assets/${encodeURIComponent(code)}`, signal);
@@ -61,5 +61,26 @@ export async function submitReport(report: NewReport): Promise<{ trackingNo: str
   form.set('description', report.description);
   if (report.phone.trim()) form.set('phone', report.phone.trim());
   if (report.photo) form.set('photo', report.photo);
-  return answer(await fetch('/public/reports', { method: 'POST', body: form }));
+  return answer(await request('/public/reports', { method: 'POST', body: form }));
+}
+
+/**
+ * The media_url the reporter sent with the report: the public Open311 record of it holds the link (reports
+ * by other channels are not there, and have none). Only an http(s) link is given.
+ */
+export async function fetchMediaUrl(trackingNo: string, signal: AbortSignal): Promise<URL | null> {
+  const res = await request(`/open311/v2/requests/${encodeURIComponent(trackingNo)}.json`, {
+    cache: 'no-store',
+    signal,
+  });
+  if (!res.ok) return null;
+  const body: unknown = await res.json().catch(() => null);
+  const link = Array.isArray(body) ? (body[0] as { media_url?: unknown } | undefined)?.media_url : null;
+  if (typeof link !== 'string') return null;
+  try {
+    const url = new URL(link);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
 }

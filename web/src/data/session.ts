@@ -1,5 +1,5 @@
 // Who is signed in, and signing in and out (the server keeps the session in an httpOnly cookie).
-import { failure } from './http.ts';
+import { failure, request } from './http.ts';
 
 export interface Viewer {
   kind: 'user' | 'token';
@@ -13,18 +13,16 @@ export interface Viewer {
   expiresAt: string;
 }
 
-export { ApiError } from './http.ts';
-
 /** The signed-in viewer, or null when nobody is. */
 export async function fetchViewer(signal?: AbortSignal): Promise<Viewer | null> {
-  const response = await fetch('/auth/me', signal ? { signal } : {});
+  const response = await request('/auth/me', signal ? { signal } : {});
   if (response.status === 401) return null;
   if (!response.ok) throw await failure(response);
   return (await response.json()) as Viewer;
 }
 
 export async function signIn(username: string, password: string): Promise<void> {
-  const response = await fetch('/auth/login', {
+  const response = await request('/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -33,7 +31,7 @@ export async function signIn(username: string, password: string): Promise<void> 
 }
 
 export async function signOut(): Promise<void> {
-  await fetch('/auth/logout', {
+  await request('/auth/logout', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',

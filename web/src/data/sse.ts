@@ -2,7 +2,8 @@
 // Accept: text/event-stream, read the body stream and parse `data:` lines. When the stream ends or fails it
 // reconnects with backoff (1 s doubling to 30 s); `onOpen` fires on every (re)connection so the caller can
 // refetch what it may have missed.
-import { firstError, type GraphQLError } from './graphql.ts';
+import { firstError } from './graphql.ts';
+import { type ApiError, request } from './http.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'retrying';
 
@@ -10,7 +11,7 @@ export interface SubscribeOptions<T> {
   onData: (data: T) => void;
   onOpen?: () => void;
   onStatus?: (status: LiveStatus) => void;
-  onError?: (error: GraphQLError | Error) => void;
+  onError?: (error: ApiError | Error) => void;
 }
 
 const FIRST_RETRY_MS = 1000;
@@ -60,9 +61,8 @@ export function subscribe<T>(
     options.onStatus?.('connecting');
     abort = new AbortController();
     try {
-      const response = await fetch('/graphql', {
+      const response = await request('/graphql', {
         method: 'POST',
-        credentials: 'same-origin',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
         body: JSON.stringify({ query, variables }),
         signal: abort.signal,

@@ -1,9 +1,12 @@
 // The 3D big screen (/screen): the city on an offline globe with its buildings as 3D Tiles and the asset
 // layers, live alerts pulsing on the map and in the ticker, KPI panels for the city or a focused district,
 // drill-down on click, tour mode and a 24 h replay. All state lives here; the parts only draw.
+
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SEVERITIES } from '../data/codes.ts';
 import { type Districts, fetchDistricts } from '../data/districts.ts';
 import { answer } from '../data/http.ts';
+import { fetchMapConfig, type ImageryConfig } from '../data/map-config.ts';
 import { type Viewer, worksOnCases } from '../data/session.ts';
 import '../globe/cesium-offline.ts';
 import { BuildingsTileset } from '../globe/BuildingsTileset/BuildingsTileset.tsx';
@@ -11,7 +14,7 @@ import { CameraDirector } from '../globe/CameraDirector/CameraDirector.tsx';
 import { type CameraTarget, districtBounds, parseView } from '../globe/CameraDirector/camera-target.ts';
 import { CityGlobe } from '../globe/CityGlobe/CityGlobe.tsx';
 import { DistrictOutlines } from '../globe/DistrictOutlines/DistrictOutlines.tsx';
-import { type ImageryConfig, ImageryLayer } from '../globe/ImageryLayer/ImageryLayer.tsx';
+import { ImageryLayer } from '../globe/ImageryLayer/ImageryLayer.tsx';
 import { LandMask } from '../globe/LandMask/LandMask.tsx';
 import { ScenePicker } from '../globe/ScenePicker/ScenePicker.tsx';
 import { StreetOutlines } from '../globe/StreetOutlines/StreetOutlines.tsx';
@@ -41,7 +44,6 @@ import {
   type BuildingColouring,
   LAYER_IDS,
   type LayerId,
-  SEVERITIES,
   type Selection,
   type Severity,
 } from './types.ts';
@@ -87,8 +89,7 @@ export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =>
       .catch((e: Error) => {
         if (e.name !== 'AbortError') setError(e.message);
       });
-    fetch('/api/map-config', { signal: abort.signal })
-      .then((r) => answer<{ imagery: ImageryConfig | null }>(r))
+    fetchMapConfig(abort.signal)
       .then((c) => setImagery(c.imagery))
       .catch(() => undefined); // the offline basemap needs nothing
     return () => abort.abort();

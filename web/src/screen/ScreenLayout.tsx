@@ -1,7 +1,9 @@
 // The command-center frame: the map fills the viewport and the panels float over it, sized in wall units
 // (--u, one pixel of a 3840×2160 wall) so the same layout fits 1920×1080 and widens the map on 32:9 walls.
+
 import type { CSSProperties, ReactNode } from 'react';
-import { SEVERITIES, SEVERITY_CSS } from './types.ts';
+import { SEVERITIES } from '../data/codes.ts';
+import { SEVERITY_CSS } from './types.ts';
 import './screen.css';
 
 export interface ScreenLayoutProps {

@@ -1,8 +1,7 @@
 // The big screen's shared vocabulary: what the map layers, the panels and the screen state pass between them.
-import type { Severity } from '../console/api.ts';
+import type { AlertSeverity as Severity } from '../data/generated/graphql.ts';
 
 export type { Severity };
-export const SEVERITIES: readonly Severity[] = ['BLUE', 'YELLOW', 'ORANGE', 'RED'];
 /** Screen colours per severity (the console uses the same four). */
 export const SEVERITY_CSS: Readonly<Record<Severity, string>> = {
   BLUE: '#3d8bff',

@@ -1,10 +1,10 @@
 // Choosing a district, street or grid: a level, the district (and street, for grids) it lies in, then
 // the area itself. Picking one makes it the study area.
 import { useEffect, useState } from 'react';
+import { type AreaOption, fetchAreaOptions, fetchGridOptions, type PickLevel } from '../../data/areas.ts';
 import { useQuery } from '../../data/useQuery.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { AreaChoice } from '../contract.ts';
-import { type AreaOption, fetchAreaOptions, fetchGridOptions, type PickLevel } from './area-api.ts';
 
 const LEVELS: readonly PickLevel[] = ['district', 'street', 'grid'];
 

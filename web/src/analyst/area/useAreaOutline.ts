@@ -1,10 +1,10 @@
 // The study area's outline to draw and fit: a polygon as it is, an area code's boundary from the API
 // (with its name). A server error about the code (NOT_FOUND, FORBIDDEN) goes to onAreaError.
 import { useEffect, useRef } from 'react';
-import { GraphQLError } from '../../data/graphql.ts';
+import { fetchAreaOutline } from '../../data/areas.ts';
+import { ApiError } from '../../data/http.ts';
 import { useQuery } from '../../data/useQuery.ts';
 import type { AreaChoice } from '../contract.ts';
-import { fetchAreaOutline } from './area-api.ts';
 import type { AreaGeometry } from './validate-area.ts';
 
 export function useAreaOutline(
@@ -18,7 +18,7 @@ export function useAreaOutline(
     const error = query.error;
     if (error && error !== reported.current) {
       reported.current = error;
-      onAreaError(error instanceof GraphQLError ? error.code : 'UNKNOWN', error.message);
+      onAreaError(error instanceof ApiError ? error.code : 'UNKNOWN', error.message);
     }
   }, [query.error, onAreaError]);
   if (!area) return { geometry: null, name: null };

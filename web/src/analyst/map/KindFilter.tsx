@@ -1,14 +1,14 @@
 // Which asset kinds the table and exports hold (none ticked: all).
+import { ASSET_KINDS } from '../../data/codes.ts';
+import type { AssetKind } from '../../data/generated/graphql.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AssetKindName } from '../contract.ts';
-import { ASSET_KINDS } from '../url-state.ts';
 
 export function KindFilter({
   kinds,
   onKinds,
 }: {
-  kinds: readonly AssetKindName[];
-  onKinds: (kinds: AssetKindName[]) => void;
+  kinds: readonly AssetKind[];
+  onKinds: (kinds: AssetKind[]) => void;
 }) {
   const { t } = useI18n();
   return (

@@ -1,4 +1,5 @@
 // Map colours as deck.gl RGBA arrays, and the legend entries that explain them. Pure.
+import { SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { MapLayerId } from '../contract.ts';
 
@@ -95,7 +96,7 @@ export interface LegendEntry {
 /** What each layer's colours mean (the density layer's scale is drawn separately). */
 export const LEGEND: Readonly<Partial<Record<MapLayerId, readonly LegendEntry[]>>> = {
   areas: [{ colour: AREA_LINE, label: 'amLayer_areas' }],
-  buildings: (['A', 'B', 'C', 'D'] as const).map((g) => ({
+  buildings: SAFETY_GRADES.map((g) => ({
     colour: GRADE[g]!,
     label: `layerGrade_${g}` as const,
   })),
@@ -116,7 +117,7 @@ export const LEGEND: Readonly<Partial<Record<MapLayerId, readonly LegendEntry[]>
     colour: PRESSURE[c]!,
     label: `layerPressure_${c}` as const,
   })),
-  alerts: (['RED', 'ORANGE', 'YELLOW', 'BLUE'] as const).map((s) => ({
+  alerts: [...SEVERITIES].reverse().map((s) => ({
     colour: SEVERITY[s]!,
     label: `layerSeverity_${s}` as const,
   })),

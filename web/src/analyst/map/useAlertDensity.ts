@@ -1,7 +1,8 @@
 // The alert-density hexagons (GraphQL alertDensity) for the area and time range, loaded only while the
 // density layer is on. A server error about the area goes to onAreaError; others are returned.
 import { useEffect, useRef } from 'react';
-import { GraphQLError, gql } from '../../data/graphql.ts';
+import { gql } from '../../data/graphql.ts';
+import { ApiError } from '../../data/http.ts';
 import { useQuery } from '../../data/useQuery.ts';
 import { SERVER_AREA_CODES } from '../area/area-error.ts';
 import { type AreaChoice, areaInput, type TimeRange } from '../contract.ts';
@@ -36,7 +37,7 @@ export function useAlertDensity(
   useEffect(() => {
     const error = query.error;
     if (
-      error instanceof GraphQLError &&
+      error instanceof ApiError &&
       error !== reported.current &&
       (SERVER_AREA_CODES as readonly string[]).includes(error.code)
     ) {

@@ -1,14 +1,15 @@
 // The alerts raised in the area during the range, newest first, as a compact windowed list: when, level,
 // device type, asset, district and state. A row click selects the alert's asset on the map.
 import type { KeyboardEvent } from 'react';
+import { type AlertRow, alertsBody, type ExportFormat, type TablePage } from '../../data/analysis.ts';
+import { isSeverity } from '../../data/codes.ts';
 import { DASH } from '../../format/number.ts';
 import { formatDayTime } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Locale } from '../../i18n/messages.ts';
-import { alertsBody, type ExportFormat } from '../analysis-api.ts';
-import type { AlertRow, AreaChoice, TablePage } from '../contract.ts';
+import type { AreaChoice } from '../contract.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { deviceTypeKey, isSeverity } from './labels.ts';
+import { deviceTypeKey } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import { TableFooter } from './TableFooter.tsx';
 import { SeverityMark, SpacerRow } from './TableParts.tsx';

@@ -1,11 +1,12 @@
 // Alerts over time for the area and range: the total, the levels' totals (legend), bars stacked by level per
 // bucket, and the alerts by device type.
 
+import type { AlertTrend, Count } from '../../data/analysis.ts';
+import { SEVERITIES } from '../../data/codes.ts';
 import { formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AlertTrend, Count } from '../analysis-api.ts';
 import { AlertTrendChart } from './AlertTrendChart.tsx';
-import { deviceTypeKey, SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
+import { deviceTypeKey, SEVERITY_COLOURS } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import type { TrendInterval } from './period.ts';
 

@@ -2,11 +2,12 @@
 // bucket labels. Each bar's tooltip gives the bucket and its counts.
 
 import { bands, countAxis, labelIndices, stack } from '../../chart/chart-scale.ts';
+import type { AlertTrendBucket } from '../../data/analysis.ts';
+import { SEVERITIES } from '../../data/codes.ts';
 import { formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AlertTrendBucket } from '../analysis-api.ts';
 import { formatBucket, formatBucketLong } from './bucket-labels.ts';
-import { SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
+import { SEVERITY_COLOURS } from './labels.ts';
 import type { TrendInterval } from './period.ts';
 
 const W = 520;

@@ -2,14 +2,16 @@
 // 10,000 rows arrive, and only the rows in view are in the DOM. A row click selects the asset on the map; a
 // selection made on the map scrolls its row into view.
 import type { KeyboardEvent } from 'react';
+import { type AssetRow, assetsBody, type ExportFormat, type TablePage } from '../../data/analysis.ts';
+import { isSeverity } from '../../data/codes.ts';
+import type { AssetKind } from '../../data/generated/graphql.ts';
 import { DASH, formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Locale } from '../../i18n/messages.ts';
-import { assetsBody, type ExportFormat } from '../analysis-api.ts';
-import type { AreaChoice, AssetKindName, AssetRow, AssetSort, TablePage } from '../contract.ts';
+import type { AreaChoice, AssetSort } from '../contract.ts';
 import { ASSET_COLUMNS, ariaSort, nextSort } from './asset-columns.ts';
 import { ExportButtons } from './ExportButtons.tsx';
-import { assetKindKey, gradeKey, isSeverity } from './labels.ts';
+import { assetKindKey, gradeKey } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import { TableFooter } from './TableFooter.tsx';
 import { SeverityMark, SpacerRow } from './TableParts.tsx';
@@ -22,7 +24,7 @@ const NO_ROWS: readonly AssetRow[] = [];
 
 export interface AssetTableProps {
   area: AreaChoice;
-  kinds: AssetKindName[];
+  kinds: AssetKind[];
   /** What is on screen: the current query's answer, or the previous sort's while the new one loads. */
   page: TablePage<AssetRow> | undefined;
   /** `page` answers the current area, kinds and sort. */

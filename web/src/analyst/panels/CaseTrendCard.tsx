@@ -1,9 +1,9 @@
 // Cases over time for the area and range: the totals (reported, due, closed, closed on time), the period's
 // 结案率 and 按期结案率, and the chart of reports per bucket with both rates.
 
+import type { CaseTrend } from '../../data/analysis.ts';
 import { formatCount, formatRate } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { CaseTrend } from '../analysis-api.ts';
 import { CASE_COLOURS, CaseTrendChart } from './CaseTrendChart.tsx';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import type { TrendInterval } from './period.ts';

@@ -2,9 +2,9 @@
 // axis (right). A rate is missing where nothing was due, and its line breaks there.
 
 import { bands, countAxis, labelIndices, runs } from '../../chart/chart-scale.ts';
+import type { CaseTrendBucket } from '../../data/analysis.ts';
 import { formatCount, formatRate } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { CaseTrendBucket } from '../analysis-api.ts';
 import { formatBucket, formatBucketLong } from './bucket-labels.ts';
 import type { TrendInterval } from './period.ts';
 

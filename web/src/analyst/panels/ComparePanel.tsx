@@ -1,10 +1,10 @@
 // 环比 / 同比: the range's alert and case figures beside the previous period of the same length and the same
 // period last year, with the change (↑ red / ↓ green for alerts and reports; the other way for closure rates).
 
+import type { AlertTrend, CaseTrend, CaseTrendBucket, Compared } from '../../data/analysis.ts';
 import { DASH, formatChange, formatCount, formatPoints, formatRate } from '../../format/number.ts';
 import { formatRange } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AlertTrend, CaseTrend, CaseTrendBucket, Compared } from '../analysis-api.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 import { type ComparedPeriods, changeTone, rateChange, relativeChange, type Tone } from './period.ts';
 

@@ -1,9 +1,10 @@
 // CSV and GeoJSON export of a table: POST the table's query with the format and language, and save the file
 // the server answers under the name its Content-Disposition gives. Failures about the area go to the map side.
 import { useEffect, useRef, useState } from 'react';
+import { type ExportFormat, fetchExport, isAreaError, type TableName } from '../../data/analysis.ts';
+import { errorCode } from '../../data/http.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Locale } from '../../i18n/messages.ts';
-import { type ExportFormat, errorCode, fetchExport, isAreaError, type TableName } from '../analysis-api.ts';
 import { saveFile } from './download.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'geojson'];

@@ -1,8 +1,8 @@
 // One card of the panel column: a heading with optional detail and actions, the load state (loading, a
 // failure with retry, or the note that the area itself is the problem), then the content.
 import type { ReactNode } from 'react';
+import { isAreaError } from '../../data/analysis.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { isAreaError } from '../analysis-api.ts';
 
 export interface LoadState {
   loading: boolean;

@@ -1,10 +1,11 @@
 // The analyst workbench's panel column for the chosen area and range: figures, 环比 / 同比, alert and case
 // trends, the asset table and the alert list, with CSV / GeoJSON export. Failures about the area go to the
 // map side (onAreaError); others show in their card.
+import type { AssetKind } from '../../data/generated/graphql.ts';
 import './panels.css';
 import { formatRange } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AreaChoice, AssetKindName, AssetSort, TimeRange } from '../contract.ts';
+import type { AreaChoice, AssetSort, TimeRange } from '../contract.ts';
 import { AlertList } from './AlertList.tsx';
 import { AlertTrendCard } from './AlertTrendCard.tsx';
 import { AssetTable } from './AssetTable.tsx';
@@ -19,7 +20,7 @@ import type { KeyedQuery } from './useKeyedQuery.ts';
 export interface PanelsProps {
   area: AreaChoice | null;
   range: TimeRange;
-  kinds: AssetKindName[];
+  kinds: AssetKind[];
   sort: AssetSort;
   selected: string | null;
   onSort: (sort: AssetSort) => void;

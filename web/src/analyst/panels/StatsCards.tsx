@@ -2,23 +2,15 @@
 // level, open and overdue cases, 结案率 / 按期结案率, and the asset mix. Every figure carries
 // data-stat="<AreaStats field>" and data-value="<raw number>"; a breakdown's parts carry data-key.
 import type { ReactNode } from 'react';
+import type { AreaStats, Count } from '../../data/analysis.ts';
+import { ASSET_KINDS, SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
+import type { SafetyGrade } from '../../data/generated/graphql.ts';
 import { formatCount, formatFloorArea, formatRate } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AreaStats, Count } from '../analysis-api.ts';
-import type { AssetKindName } from '../contract.ts';
-import { assetKindKey, SEVERITIES, SEVERITY_COLOURS } from './labels.ts';
+import { assetKindKey, SEVERITY_COLOURS } from './labels.ts';
 import { type LoadState, PanelCard } from './PanelCard.tsx';
 
-const KINDS: readonly AssetKindName[] = [
-  'BUILDING',
-  'CONSTRUCTION_SITE',
-  'SLOPE',
-  'STREET_LAMP',
-  'WATERLOGGING_POINT',
-  'GAS_PIPELINE',
-];
-const GRADES = ['A', 'B', 'C', 'D'] as const;
-const GRADE_COLOURS: Readonly<Record<(typeof GRADES)[number], string>> = {
+const GRADE_COLOURS: Readonly<Record<SafetyGrade, string>> = {
   A: '#16a34a',
   B: '#84cc16',
   C: '#f97316',
@@ -155,7 +147,7 @@ export function StatsCards({ stats, state }: { stats: AreaStats | undefined; sta
       >
         {s && sum(s.buildingsBySafetyGrade) > 0 && (
           <span className="ap-grade-bar" aria-hidden="true">
-            {GRADES.map((g) => {
+            {SAFETY_GRADES.map((g) => {
               const count = countOf(s.buildingsBySafetyGrade, g);
               return count > 0 ? (
                 <span key={g} style={{ flexGrow: count, background: GRADE_COLOURS[g] }} />
@@ -163,7 +155,7 @@ export function StatsCards({ stats, state }: { stats: AreaStats | undefined; sta
             })}
           </span>
         )}
-        {GRADES.map((g) => (
+        {SAFETY_GRADES.map((g) => (
           <Part
             key={g}
             id={g}
@@ -175,7 +167,7 @@ export function StatsCards({ stats, state }: { stats: AreaStats | undefined; sta
       </Breakdown>
 
       <Breakdown field="byKind" label={t('apStat_byKind')} counts={s?.byKind}>
-        {KINDS.map((kind) => (
+        {ASSET_KINDS.map((kind) => (
           <Part
             key={kind}
             id={kind}

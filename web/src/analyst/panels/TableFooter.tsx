@@ -1,9 +1,9 @@
 // Under a table: how many rows match ("共 N 项"), and when the server cut the list, that only the first
 // `limit` are shown (and exported).
 
+import type { TablePage } from '../../data/analysis.ts';
 import { formatCount } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { TablePage } from '../contract.ts';
 
 export function TableFooter(props: {
   page: TablePage<unknown> | undefined;

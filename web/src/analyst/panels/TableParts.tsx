@@ -1,6 +1,8 @@
 // Small pieces the windowed tables share: the spacer row standing in for the rows not drawn, and a level mark.
+
+import type { AlertSeverity as Severity } from '../../data/generated/graphql.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { SEVERITY_COLOURS, type Severity } from './labels.ts';
+import { SEVERITY_COLOURS } from './labels.ts';
 
 /** A row as tall as the rows left out above or below the window (none when there are none). */
 export function SpacerRow({ height, columns }: { height: number; columns: number }) {

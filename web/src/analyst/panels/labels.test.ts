@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEVICE_TYPES, isSeverity } from '../../data/codes.ts';
 import { MESSAGES } from '../../i18n/messages.ts';
-import { assetKindKey, DEVICE_TYPES, deviceTypeKey, gradeKey, isSeverity } from './labels.ts';
+import { assetKindKey, deviceTypeKey, gradeKey } from './labels.ts';
 
 describe('labels', () => {
   it('name every device type and leave unknown ones to show as sent', () => {

@@ -3,9 +3,15 @@
 import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import type {
+  AlertTrend,
+  AreaStats,
+  AssetRow,
+  CaseTrend,
+  CaseTrendBucket,
+  TablePage,
+} from '../../data/analysis.ts';
 import { I18nProvider } from '../../i18n/I18nProvider.tsx';
-import type { AlertTrend, AreaStats, CaseTrend, CaseTrendBucket } from '../analysis-api.ts';
-import type { AssetRow, TablePage } from '../contract.ts';
 import { AlertTrendCard } from './AlertTrendCard.tsx';
 import { AssetTable } from './AssetTable.tsx';
 import { CaseTrendCard } from './CaseTrendCard.tsx';

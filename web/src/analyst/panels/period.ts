@@ -1,8 +1,10 @@
 // The periods the analyst compares: the chosen range, the one of the same length just before it (环比), the
 // same range one calendar year earlier in China time (同比), and the trend interval a range's length calls for.
+
+import type { TrendInterval } from '../../data/generated/graphql.ts';
 import { DAY_MS, minusOneYear } from '../../format/time.ts';
 
-export type TrendInterval = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH';
+export type { TrendInterval };
 
 export interface Period {
   /** ISO instants, [from, to). */

@@ -1,6 +1,7 @@
 // What the panels load for an area: its figures (area only), the alert and case trends with their 环比 /
 // 同比 totals and the alert list (area and range), and the asset table (area, kinds and sort). Each answer
 // is tied to the key it was asked for.
+
 import { useMemo } from 'react';
 import {
   fetchAlertPage,
@@ -8,13 +9,14 @@ import {
   fetchAreaStats,
   fetchAssetPage,
   fetchCaseTrends,
-} from '../analysis-api.ts';
-import type { AreaChoice, AssetKindName, AssetSort, TimeRange } from '../contract.ts';
+} from '../../data/analysis.ts';
+import type { AssetKind } from '../../data/generated/graphql.ts';
+import type { AreaChoice, AssetSort, TimeRange } from '../contract.ts';
 import { areaInput } from '../contract.ts';
 import { comparedPeriods } from './period.ts';
 import { useKeyedQuery } from './useKeyedQuery.ts';
 
-export function useAnalysisData(area: AreaChoice, range: TimeRange, kinds: AssetKindName[], sort: AssetSort) {
+export function useAnalysisData(area: AreaChoice, range: TimeRange, kinds: AssetKind[], sort: AssetSort) {
   const areaKey = useMemo(() => JSON.stringify(areaInput(area)), [area]);
   const { from, to } = range;
   const periods = useMemo(() => comparedPeriods({ from, to }), [from, to]);

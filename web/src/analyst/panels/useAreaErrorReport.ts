@@ -1,7 +1,8 @@
 // Hands a failure that is about the area (bad geometry, outside the service area, too large, not allowed…)
 // to the map side once per area and failure; the panels show other failures themselves.
 import { useEffect, useRef } from 'react';
-import { errorCode, isAreaError } from '../analysis-api.ts';
+import { isAreaError } from '../../data/analysis.ts';
+import { errorCode } from '../../data/http.ts';
 
 export function useAreaErrorReport(
   errors: readonly (Error | null)[],

@@ -8,19 +8,8 @@ import {
 } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import type { ImageryConfig } from '../../data/map-config.ts';
 import { type OnGlobeError, useReportError } from '../report-error.ts';
-
-export interface ImageryConfig {
-  kind: 'xyz' | 'wmts';
-  url: string;
-  layer: string | null;
-  tileMatrixSetId: string | null;
-  style: string;
-  format: string;
-  subdomains: string[];
-  maximumLevel: number;
-  credit: string;
-}
 
 export function ImageryLayer({ imagery, onError }: { imagery: ImageryConfig; onError?: OnGlobeError }) {
   const { viewer } = useCesium();

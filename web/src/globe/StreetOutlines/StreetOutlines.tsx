@@ -1,8 +1,8 @@
 // Street (街道) boundaries as thin dim lines under the district outlines: the offline basemap's finer grid.
 import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import { fetchStreetOutlines } from '../../data/districts.ts';
 import { isAbort, type OnGlobeError, useReportError } from '../report-error.ts';
 
 const STREET = Color.fromCssColorString('#38e1ff').withAlpha(0.28);
@@ -15,12 +15,7 @@ export function StreetOutlines({ onError }: { onError?: OnGlobeError }) {
     const abort = new AbortController();
     const lines = new PolylineCollection();
     scene.primitives.add(lines);
-    fetch('/api/areas?level=street', { signal: abort.signal })
-      .then((r) =>
-        r.ok
-          ? (r.json() as Promise<FeatureCollection<MultiPolygon>>)
-          : Promise.reject(new Error(`HTTP ${r.status}`)),
-      )
+    fetchStreetOutlines(abort.signal)
       .then((streets) => {
         if (scene.isDestroyed() || lines.isDestroyed()) return;
         for (const f of streets.features) {

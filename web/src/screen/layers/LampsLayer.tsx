@@ -1,8 +1,8 @@
 // Street lamps (thousands to tens of thousands) as one PointPrimitiveCollection coloured by status.
 import { Cartesian3, Color, NearFarScalar, PointPrimitiveCollection } from 'cesium';
+import type { LampStatus, LayerGeoJson } from '../../data/layers.ts';
 import type { Selection } from '../types.ts';
 import { HEIGHT } from './geo.ts';
-import type { LampStatus, LayerGeoJson } from './layer-data.ts';
 import { LAMP_STATUS_CSS } from './palette.ts';
 import { useDrawn } from './useDrawn.ts';
 import { useLayerData } from './useLayerData.ts';

@@ -1,8 +1,8 @@
 // Gas pipelines as one PolylineCollection, coloured and widened by pressure class.
 import { Cartesian3, Color, Material, PolylineCollection } from 'cesium';
+import type { LayerGeoJson, PressureClass } from '../../data/layers.ts';
 import type { Selection } from '../types.ts';
 import { groupBy, HEIGHT, linesOf, ringDegreesHeights } from './geo.ts';
-import type { LayerGeoJson, PressureClass } from './layer-data.ts';
 import { PIPELINE_PRESSURE_CSS, PIPELINE_WIDTH } from './palette.ts';
 import { useDrawn } from './useDrawn.ts';
 import { useLayerData } from './useLayerData.ts';

@@ -9,10 +9,10 @@ import {
   PolylineCollection,
 } from 'cesium';
 import { useCallback, useRef } from 'react';
+import type { LayerFeature, LayerGeoJson } from '../../data/layers.ts';
 import type { Selection } from '../types.ts';
 import { groupBy, HEIGHT, offsetDegrees, polygonsOf, ringDegreesHeights } from './geo.ts';
 import { flatPolygons, polygonInstance } from './geometry.ts';
-import type { LayerFeature, LayerGeoJson } from './layer-data.ts';
 import {
   CRANE_OFFLINE_CSS,
   CRANE_ONLINE_CSS,

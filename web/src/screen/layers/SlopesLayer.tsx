@@ -1,9 +1,9 @@
 // Slopes draped translucent on the ground, coloured by risk grade: one merged Primitive.
 import { Color } from 'cesium';
+import type { LayerGeoJson } from '../../data/layers.ts';
 import type { Selection } from '../types.ts';
 import { HEIGHT, polygonsOf } from './geo.ts';
 import { flatPolygons, polygonInstance } from './geometry.ts';
-import type { LayerGeoJson } from './layer-data.ts';
 import { SLOPE_ALPHA, SLOPE_RISK_CSS } from './palette.ts';
 import { useDrawn } from './useDrawn.ts';
 import { useLayerData } from './useLayerData.ts';

@@ -15,10 +15,10 @@ import {
   VerticalOrigin,
 } from 'cesium';
 import { useEffect, useRef } from 'react';
+import type { LayerFeature } from '../../data/layers.ts';
 import type { Selection } from '../types.ts';
 import { HEIGHT } from './geo.ts';
 import { syncKeyed } from './keyed.ts';
-import type { LayerFeature } from './layer-data.ts';
 import { useCollections } from './useCollections.ts';
 import { useLayerData } from './useLayerData.ts';
 import { waterBand, waterBandCss, waterLevelText } from './water-band.ts';

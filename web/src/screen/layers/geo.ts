@@ -1,6 +1,6 @@
 // Pure GeoJSON helpers for the layers: drawing heights, usable polygon rings, metre offsets, grouping.
 import type { Position } from 'geojson';
-import type { Area, Lines } from './layer-data.ts';
+import type { Area, Lines } from '../../data/layers.ts';
 
 /**
  * Heights above the ellipsoid (m). The land mask lies at 0, so everything drawn flat sits a little above it

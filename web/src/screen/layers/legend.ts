@@ -1,6 +1,7 @@
 // What each layer's legend shows: a swatch (colour and shape) and a message key per entry.
+import { SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
 import type { LAYER_MESSAGES } from '../../i18n/layer-messages.ts';
-import { type BuildingColouring, type LayerId, SEVERITIES } from '../types.ts';
+import type { BuildingColouring, LayerId } from '../types.ts';
 import {
   CRANE_OFFLINE_CSS,
   CRANE_ONLINE_CSS,
@@ -40,7 +41,7 @@ const severities = (shape: LegendEntry['shape'], prefix: 'layerSeverity_' | 'lay
 function buildingLegend(colouring: BuildingColouring): LegendEntry[] {
   switch (colouring) {
     case 'safety_grade':
-      return (['A', 'B', 'C', 'D'] as const).map((g) => ({
+      return SAFETY_GRADES.map((g) => ({
         css: SAFETY_GRADE_CSS[g],
         shape: 'fill',
         label: `layerGrade_${g}`,

@@ -1,6 +1,7 @@
 // Every map layer's colours in one place, shared by the drawing code, the legend and the buildings tileset.
+
+import type { LampStatus, PressureClass, RiskGrade, SiteStage } from '../../data/layers.ts';
 import { SEVERITY_CSS, type Severity } from '../types.ts';
-import type { LampStatus, PressureClass, RiskGrade, SiteStage } from './layer-data.ts';
 
 export type SafetyGrade = 'A' | 'B' | 'C' | 'D';
 

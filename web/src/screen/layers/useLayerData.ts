@@ -1,6 +1,6 @@
 // Loads one layer kind and keeps it: fetched on mount, again when `refreshKey` changes or every `everyMs`.
 import { useEffect, useState } from 'react';
-import { fetchLayer, type LayerGeoJson, type LayerKind } from './layer-data.ts';
+import { fetchLayer, type LayerGeoJson, type LayerKind } from '../../data/layers.ts';
 
 /**
  * The latest answer for `kind` (null until the first arrives). A failed refetch keeps the previous data;

@@ -1,6 +1,7 @@
 // Which band a waterlogging point's water level falls in, from the point's own thresholds.
+
+import type { WaterloggingProps } from '../../data/layers.ts';
 import type { Severity } from '../types.ts';
-import type { WaterloggingProps } from './layer-data.ts';
 import { SEVERITY_CSS, WATER_NO_DATA_CSS, WATER_NORMAL_CSS } from './palette.ts';
 
 /** 'none': no reading yet; 'normal': below the blue threshold; else the highest threshold reached. */

@@ -1,8 +1,8 @@
 // An asset's own fields by kind (a building's floors, height, use, safety grade, 自建房 and year; a site's
 // stage, pit depth and parties; a slope's risk; a lamp's road and status; …) as a definition list.
 import type { ReactNode } from 'react';
+import type { AssetDetail } from '../../data/drilldown.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { AssetDetail } from './drilldown-api.ts';
 
 export function AssetAttributes({ asset }: { asset: AssetDetail }) {
   const { t, formatNumber } = useI18n();

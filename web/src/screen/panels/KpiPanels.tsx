@@ -1,24 +1,18 @@
 // The side panels' figures for the focused district or the city. Left: assets by kind, buildings by safety
 // grade with 自建房, devices online, active alerts by level. Right: open and overdue cases, 结案率 and 按期结案率,
 // and the 24-hour alert trend. Each figure carries data-kpi="<name>" (and its raw number in data-value).
+
 import type { ReactNode } from 'react';
+import { ASSET_KINDS, SAFETY_GRADES, SEVERITIES } from '../../data/codes.ts';
 import type { Districts } from '../../data/districts.ts';
+import type { AssetKind } from '../../data/generated/graphql.ts';
 import { percent } from '../../format/number.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Count, ScreenKpis } from '../live/useScreenKpis.ts';
-import { SEVERITIES, type Severity } from '../types.ts';
+import type { Severity } from '../types.ts';
 import { areaName } from './area-name.ts';
 import { TrendChart } from './TrendChart.tsx';
 
-const ASSET_KINDS = [
-  'building',
-  'construction_site',
-  'slope',
-  'street_lamp',
-  'waterlogging_point',
-  'gas_pipeline',
-] as const;
-const GRADES = ['A', 'B', 'C', 'D'] as const;
 /** Most severe first, as a duty officer reads them: 红 橙 黄 蓝. */
 const LEVELS: readonly Severity[] = [...SEVERITIES].reverse();
 
@@ -105,9 +99,9 @@ export function KpiLeftPanel({ kpis, areaCode, districts }: PanelProps) {
         {ASSET_KINDS.map((kind) => (
           <Kpi
             key={kind}
-            name={`assets-${kind}`}
-            label={t(`assetKind_${kind}`)}
-            value={s ? countOf(s.byKind, kind.toUpperCase()) : undefined}
+            name={`assets-${kind.toLowerCase()}`}
+            label={t(`assetKind_${kind.toLowerCase() as Lowercase<AssetKind>}`)}
+            value={s ? countOf(s.byKind, kind) : undefined}
           />
         ))}
       </div>
@@ -118,7 +112,7 @@ export function KpiLeftPanel({ kpis, areaCode, districts }: PanelProps) {
         <Kpi name="selfBuilt" label={t('screenSelfBuilt')} value={s?.selfBuiltBuildings} tone="big" />
       </div>
       <div className="grade-bar" aria-hidden="true">
-        {GRADES.map((g) => {
+        {SAFETY_GRADES.map((g) => {
           const n = countOf(s?.buildingsBySafetyGrade, g);
           return buildings > 0 && n > 0 ? (
             <span key={g} className={`grade-seg grade-${g}`} style={{ flexGrow: n }} />
@@ -126,7 +120,7 @@ export function KpiLeftPanel({ kpis, areaCode, districts }: PanelProps) {
         })}
       </div>
       <div className="kpi-grid kpi-grid-4">
-        {GRADES.map((g) => (
+        {SAFETY_GRADES.map((g) => (
           <Kpi
             key={g}
             name={`grade-${g}`}

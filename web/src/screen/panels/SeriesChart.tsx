@@ -2,10 +2,10 @@
 // colours, markers such as the alert's start, a y axis with the unit and an x axis in China time.
 
 import { decimalsFor, niceTicks, timeTicks, yRange } from '../../chart/chart-scale.ts';
+import type { SeriesPoint } from '../../data/drilldown.ts';
 import { formatMonthDay, formatTime, isCstMidnight } from '../../format/time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Severity } from '../types.ts';
-import type { SeriesPoint } from './drilldown-api.ts';
 import type { ThresholdLine } from './thresholds.ts';
 
 export interface ChartMarker {

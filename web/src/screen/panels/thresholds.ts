@@ -1,7 +1,8 @@
 // Threshold lines for a chart, read from alert rule definitions (see api/src/evaluate/rule-definition.ts):
 // each `threshold` condition on the metric's value (or its change from a fixed baseline) gives one line per
 // level; rates, changes without a baseline, silence and monthly rules give none.
-import { SEVERITIES, type Severity } from '../types.ts';
+import { SEVERITIES } from '../../data/codes.ts';
+import type { Severity } from '../types.ts';
 
 export interface ThresholdLine {
   severity: Severity;

@@ -1,7 +1,8 @@
 // The tour for unattended walls as pure functions: which stops, in what order (red and orange alerts, most
 // severe and newest first, then the districts with the most open alerts, then the rest), and where to go next
 // when the plan has changed under the tour.
-import { type ActiveAlert, SEVERITIES } from '../types.ts';
+import { SEVERITIES } from '../../data/codes.ts';
+import type { ActiveAlert } from '../types.ts';
 
 export type TourStop = { type: 'alert'; alert: ActiveAlert } | { type: 'district'; code: string };
 

@@ -1,6 +1,7 @@
 // Sign-in: username and password; errors say what happened (wrong password, locked, too many attempts).
 import { type FormEvent, useState } from 'react';
-import { ApiError, signIn } from '../../data/session.ts';
+import { ApiError } from '../../data/http.ts';
+import { signIn } from '../../data/session.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {

@@ -1,9 +1,10 @@
 // The asset's alerts of the last 30 days, newest first; each opens that alert's drill-down.
+
+import type { HistoryAlert } from '../../../data/drilldown.ts';
 import type { Query } from '../../../data/useQuery.ts';
 import { formatDateTime } from '../../../format/time.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import type { Selection } from '../../types.ts';
-import type { HistoryAlert } from '../drilldown-api.ts';
 import { ErrorText } from './ErrorText.tsx';
 import { SeverityChip } from './SeverityChip.tsx';
 

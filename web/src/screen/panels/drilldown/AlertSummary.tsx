@@ -1,9 +1,10 @@
 // The selected alert: severity, rule, state (active, acknowledged, escalated), when it started and cleared,
 // its last value, and the way to its case in the duty console.
+
+import type { AlertDetail } from '../../../data/drilldown.ts';
 import { formatDateTime } from '../../../format/time.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
 import { casePath } from '../../../route.ts';
-import type { AlertDetail } from '../drilldown-api.ts';
 import { SeverityChip } from './SeverityChip.tsx';
 
 export function AlertSummary({ alert }: { alert: AlertDetail }) {

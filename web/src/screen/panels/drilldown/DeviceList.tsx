@@ -1,8 +1,9 @@
 // The asset's devices: type, code, online or when last seen, and each metric's latest reading as a button
 // that charts it.
+
+import type { DeviceDetail } from '../../../data/drilldown.ts';
 import { formatDateTime, formatTime } from '../../../format/time.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { DeviceDetail } from '../drilldown-api.ts';
 import type { Source } from './useDrillDown.ts';
 
 export interface DeviceListProps {

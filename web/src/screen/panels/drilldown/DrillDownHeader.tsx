@@ -1,7 +1,8 @@
 // The drill-down's title: the asset's name (or the alert's rule), its code, kind and worst active alert, and
 // the close button.
+
+import type { AlertDetail, AssetDetail } from '../../../data/drilldown.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { AlertDetail, AssetDetail } from '../drilldown-api.ts';
 import { SeverityChip } from './SeverityChip.tsx';
 
 export interface DrillDownHeaderProps {

@@ -2,10 +2,6 @@
 // and the chosen readings over the chosen span (±6 h around an alert's start, widened to ±24 h or ±3 d; back
 // from now for an asset), with the alert starts to mark on the chart.
 import { useEffect, useState } from 'react';
-import { useQuery } from '../../../data/useQuery.ts';
-import { formatTime } from '../../../format/time.ts';
-import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import type { Selection } from '../../types.ts';
 import {
   type AlertDetail,
   type AssetDetail,
@@ -15,7 +11,11 @@ import {
   fetchAsset,
   fetchAssetAlerts,
   fetchDeviceSeries,
-} from '../drilldown-api.ts';
+} from '../../../data/drilldown.ts';
+import { useQuery } from '../../../data/useQuery.ts';
+import { formatTime } from '../../../format/time.ts';
+import { useI18n } from '../../../i18n/I18nProvider.tsx';
+import type { Selection } from '../../types.ts';
 import type { ChartMarker } from '../SeriesChart.tsx';
 
 const HOUR_S = 3600;

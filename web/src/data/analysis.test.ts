@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from '../data/graphql.ts';
-import { ApiError } from '../data/http.ts';
+import type { AreaChoice } from '../analyst/contract.ts';
 import {
   ALERT_TREND_QUERY,
   AREA_STATS_QUERY,
@@ -8,11 +7,10 @@ import {
   assetsBody,
   CASE_TREND_QUERY,
   contentDispositionFilename,
-  errorCode,
   isAreaError,
   trendVariables,
-} from './analysis-api.ts';
-import type { AreaChoice } from './contract.ts';
+} from './analysis.ts';
+import { ApiError, errorCode } from './http.ts';
 
 const street: AreaChoice = { kind: 'code', code: '440304001', level: 'street' };
 const drawn: AreaChoice = {
@@ -131,10 +129,10 @@ describe('GraphQL documents', () => {
 
 describe('errors', () => {
   it('tells area errors from others', () => {
-    expect(isAreaError(new GraphQLError('OUT_OF_SERVICE_AREA', 'x'))).toBe(true);
+    expect(isAreaError(new ApiError('OUT_OF_SERVICE_AREA', 'x'))).toBe(true);
     expect(isAreaError(new ApiError('INVALID_GEOMETRY', 'x'))).toBe(true);
     expect(isAreaError(new ApiError('HTTP_500', 'x'))).toBe(false);
     expect(isAreaError(new Error('x'))).toBe(false);
-    expect(errorCode(new GraphQLError('NETWORK', 'x'))).toBe('NETWORK');
+    expect(errorCode(new ApiError('NETWORK', 'x'))).toBe('NETWORK');
   });
 });

@@ -1,67 +1,53 @@
 // The analyst panels' server calls: areaStats, alertTrend and caseTrend over GraphQL (each trend with the
 // previous period and the same period last year, for 环比 / 同比), the asset and alert tables over
 // POST /api/analysis/{assets,alerts} (JSON), and their CSV / GeoJSON exports as files. Every call is abortable.
-import { GraphQLError, gql, SESSION_ENDED } from '../data/graphql.ts';
-import { ApiError, answer, failure } from '../data/http.ts';
+import { type AreaChoice, type AssetSort, areaInput } from '../analyst/contract.ts';
 import type { Locale } from '../i18n/messages.ts';
-import {
-  type AlertRow,
-  type AreaChoice,
-  type AssetKindName,
-  type AssetRow,
-  type AssetSort,
-  areaInput,
-  type TablePage,
-} from './contract.ts';
-import type { ComparedPeriods } from './panels/period.ts';
+import type {
+  AssetKind,
+  Count,
+  AlertTrend as SchemaAlertTrend,
+  AlertTrendBucket as SchemaAlertTrendBucket,
+  AreaStats as SchemaAreaStats,
+  CaseTrendBucket as SchemaCaseTrendBucket,
+  TrendInterval,
+} from './generated/graphql.ts';
+import { gql } from './graphql.ts';
+import { ApiError, answer, failure, postJson } from './http.ts';
 
-export interface Count {
-  key: string;
-  count: number;
-}
+export type { Count };
 
 /** GraphQL AreaStats, the fields the panels show. */
-export interface AreaStats {
-  assets: number;
-  buildings: number;
-  buildingsBySafetyGrade: Count[];
-  selfBuiltBuildings: number;
-  floorAreaM2: number;
-  devicesTotal: number;
-  devicesOnline: number;
-  deviceOnlineRate: number | null;
-  openAlerts: number;
-  openAlertsBySeverity: Count[];
-  openCases: number;
-  overdueCases: number;
-  caseClosureRate: number | null;
-  caseOnTimeRate: number | null;
-  byKind: Count[];
-}
+export type AreaStats = Pick<
+  SchemaAreaStats,
+  | 'assets'
+  | 'buildings'
+  | 'buildingsBySafetyGrade'
+  | 'selfBuiltBuildings'
+  | 'floorAreaM2'
+  | 'devicesTotal'
+  | 'devicesOnline'
+  | 'deviceOnlineRate'
+  | 'openAlerts'
+  | 'openAlertsBySeverity'
+  | 'openCases'
+  | 'overdueCases'
+  | 'caseClosureRate'
+  | 'caseOnTimeRate'
+  | 'byKind'
+>;
 
-export interface AlertTrendBucket {
-  start: string;
-  total: number;
-  bySeverity: Count[];
-}
+export type AlertTrendBucket = Pick<SchemaAlertTrendBucket, 'start' | 'total' | 'bySeverity'>;
 
-export interface AlertTrend {
-  total: number;
-  bySeverity: Count[];
-  byKind: Count[];
+export type AlertTrend = Pick<SchemaAlertTrend, 'total' | 'bySeverity' | 'byKind'> & {
   buckets: AlertTrendBucket[];
-}
+};
 
-export interface CaseTrendBucket {
-  start: string;
-  reported: number;
-  due: number;
-  closed: number;
-  closedOnTime: number;
-  /** 0–1; null when nothing was due. */
-  closureRate: number | null;
-  onTimeRate: number | null;
-}
+/** closureRate and onTimeRate are 0–1, null when nothing was due. */
+export type CaseTrendBucket = Pick<
+  SchemaCaseTrendBucket,
+  'start' | 'reported' | 'due' | 'closed' | 'closedOnTime' | 'closureRate' | 'onTimeRate'
+>;
 
 export interface CaseTrend {
   total: CaseTrendBucket;
@@ -75,7 +61,18 @@ export interface Compared<Trend, Total> {
   yoy: Total;
 }
 
-export type Periods = ComparedPeriods;
+interface Period {
+  from: string;
+  to: string;
+}
+
+/** The chosen range, its 环比 and 同比 periods and the interval of all three. */
+export interface Periods {
+  now: Period;
+  prev: Period;
+  yoy: Period;
+  interval: TrendInterval;
+}
 
 const COUNT = '{ key count }';
 
@@ -154,6 +151,52 @@ export function fetchCaseTrends(
 
 // ---- REST: the tables and their exports ----------------------------------------------------------------
 
+/** POST /api/analysis/assets (format json): one row per asset, sorted by the server. */
+export interface AssetRow {
+  code: string;
+  name: string;
+  kind: AssetKind;
+  districtCode: string;
+  districtName: string;
+  streetCode: string | null;
+  streetName: string | null;
+  /** Safety grade A–D (building), risk grade (slope), lamp status, site stage or pressure class. */
+  grade: string | null;
+  floors: number | null;
+  heightM: number | null;
+  /** The worst active alert's severity (BLUE … RED), or null. */
+  alertSeverity: string | null;
+  lon: number;
+  lat: number;
+}
+
+/** POST /api/analysis/alerts (format json): alerts raised in [from, to), newest first. */
+export interface AlertRow {
+  id: number;
+  assetCode: string;
+  assetName: string;
+  assetKind: AssetKind;
+  districtName: string;
+  deviceCode: string;
+  /** DeviceType name, e.g. CRANE_MONITOR. */
+  kind: string;
+  severity: string;
+  peakSeverity: string;
+  startedAt: string;
+  clearedAt: string | null;
+  acknowledgedAt: string | null;
+  lon: number;
+  lat: number;
+}
+
+export interface TablePage<Row> {
+  /** All matching rows; rows holds at most `limit` of them. */
+  total: number;
+  truncated: boolean;
+  limit: number;
+  rows: Row[];
+}
+
 export type TableFormat = 'json' | 'csv' | 'geojson';
 export type ExportFormat = Exclude<TableFormat, 'json'>;
 export type TableName = 'assets' | 'alerts';
@@ -161,7 +204,7 @@ export type TableName = 'assets' | 'alerts';
 export interface AssetQuery {
   area: AreaChoice;
   /** Empty: all kinds. */
-  kinds: readonly AssetKindName[];
+  kinds: readonly AssetKind[];
   sort: AssetSort;
 }
 
@@ -198,23 +241,9 @@ export function alertsBody(query: AlertQuery, format: TableFormat, lang?: Locale
   };
 }
 
-async function post(path: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
-  }
-  if (response.status === 401) window.dispatchEvent(new Event(SESSION_ENDED));
-  return response;
-}
+/** POST a table's query; a 401 means the session ended. */
+const post = (path: string, body: Record<string, unknown>, signal?: AbortSignal) =>
+  postJson(path, body, { signedIn: true, ...(signal ? { signal } : {}) });
 
 export async function fetchAssetPage(query: AssetQuery, signal: AbortSignal): Promise<TablePage<AssetRow>> {
   return answer(await post('/api/analysis/assets', assetsBody(query, 'json'), signal));
@@ -294,12 +323,5 @@ export const AREA_ERROR_CODES: ReadonlySet<string> = new Set([
   'INVALID_INPUT',
 ]);
 
-/** The server's code of an error (GraphQL or REST), or UNKNOWN. */
-export function errorCode(error: unknown): string {
-  if (error instanceof GraphQLError || error instanceof ApiError) return error.code;
-  return 'UNKNOWN';
-}
-
-export function isAreaError(error: unknown): boolean {
-  return AREA_ERROR_CODES.has(errorCode(error));
-}
+export const isAreaError = (error: unknown): boolean =>
+  error instanceof ApiError && AREA_ERROR_CODES.has(error.code);

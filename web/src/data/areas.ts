@@ -1,13 +1,10 @@
-// The areas the picker offers and the outline of a chosen one (GraphQL areas / area).
-import { gql } from '../../data/graphql.ts';
-import type { AreaGeometry } from './validate-area.ts';
+// The areas the analyst's picker offers and the outline of a chosen one (GraphQL areas / area).
+import type { Area } from './generated/graphql.ts';
+import { gql } from './graphql.ts';
 
 export type PickLevel = 'district' | 'street' | 'grid';
 
-export interface AreaOption {
-  code: string;
-  name: string;
-}
+export type AreaOption = Pick<Area, 'code' | 'name'>;
 
 interface Edges<T> {
   areas: { edges: { node: T }[] };
@@ -36,7 +33,7 @@ export async function fetchAreaOptions(
 }
 
 export async function fetchGridOptions(street: string, signal?: AbortSignal): Promise<AreaOption[]> {
-  const data = await gql<Edges<AreaOption & { children: (AreaOption & { level: string })[] }>>(
+  const data = await gql<Edges<AreaOption & { children: Pick<Area, 'code' | 'name' | 'level'>[] }>>(
     GRIDS_OF_STREET,
     { street },
     signal,
@@ -51,11 +48,11 @@ export async function fetchGridOptions(street: string, signal?: AbortSignal): Pr
 export interface AreaOutline {
   code: string;
   name: string;
-  geometry: AreaGeometry;
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
 }
 
 export async function fetchAreaOutline(code: string, signal?: AbortSignal): Promise<AreaOutline> {
-  const data = await gql<{ area: { code: string; name: string; boundary: AreaGeometry } }>(
+  const data = await gql<{ area: Pick<Area, 'code' | 'name'> & { boundary: AreaOutline['geometry'] } }>(
     OUTLINE,
     { code },
     signal,

@@ -1,36 +1,25 @@
 // What the drill-down reads: an asset with its typed fields, devices and latest readings; an alert with its
 // rule and case; the asset's alerts of the last 30 days; and a series to chart (around an alert, or one
 // device's metric) with the rules that draw threshold lines on it.
-import { GraphQLError, gql } from '../../data/graphql.ts';
-import type { Severity } from '../types.ts';
-import { rulesThresholdLines, type ThresholdLine, thresholdLines } from './thresholds.ts';
+import { rulesThresholdLines, type ThresholdLine, thresholdLines } from '../screen/panels/thresholds.ts';
+import type {
+  AlertSeverity,
+  Area,
+  AssetKind,
+  BuildingUse,
+  LampStatus,
+  Metric,
+  RiskGrade,
+  SafetyGrade,
+  SeriesPoint as SchemaSeriesPoint,
+  SiteStage,
+} from './generated/graphql.ts';
+import { gql } from './graphql.ts';
+import { ApiError } from './http.ts';
 
-export type AssetKindName =
-  | 'BUILDING'
-  | 'CONSTRUCTION_SITE'
-  | 'SLOPE'
-  | 'STREET_LAMP'
-  | 'WATERLOGGING_POINT'
-  | 'GAS_PIPELINE';
-export type BuildingUse = 'RESIDENTIAL' | 'COMMERCIAL' | 'OFFICE' | 'INDUSTRIAL' | 'PUBLIC' | 'MIXED';
-export type SafetyGrade = 'A' | 'B' | 'C' | 'D';
-export type SiteStage = 'EARTHWORK' | 'FOUNDATION' | 'MAIN_STRUCTURE' | 'FINISHING';
-export type RiskGrade = 'HIGH' | 'MEDIUM' | 'LOW';
-export type LampStatus = 'ON' | 'OFF' | 'FAULT';
+export type AreaRef = Pick<Area, 'code' | 'name' | 'nameEn' | 'level'>;
 
-export interface AreaRef {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  level: string;
-}
-
-export interface MetricRef {
-  key: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-}
+export type MetricRef = Pick<Metric, 'key' | 'name' | 'nameEn' | 'unit'>;
 
 export interface DeviceDetail {
   id: string;
@@ -48,8 +37,8 @@ export interface AssetDetail {
   id: string;
   code: string;
   name: string;
-  kind: AssetKindName;
-  alertSeverity: Severity | null;
+  kind: AssetKind;
+  alertSeverity: AlertSeverity | null;
   areaChain: AreaRef[];
   unit: { name: string; phone: string | null } | null;
   devices: DeviceDetail[];
@@ -103,7 +92,7 @@ export interface AssetDetail {
 
 export interface AlertDetail {
   id: string;
-  severity: Severity;
+  severity: AlertSeverity;
   active: boolean;
   acknowledged: boolean;
   escalationLevel: number;
@@ -120,7 +109,7 @@ export interface AlertDetail {
 
 export interface HistoryAlert {
   id: string;
-  severity: Severity;
+  severity: AlertSeverity;
   active: boolean;
   startedAt: string;
   clearedAt: string | null;
@@ -129,12 +118,7 @@ export interface HistoryAlert {
   rule: { name: string; nameEn: string };
 }
 
-export interface SeriesPoint {
-  t: string;
-  value: number;
-  min: number;
-  max: number;
-}
+export type SeriesPoint = Pick<SchemaSeriesPoint, 't' | 'value' | 'min' | 'max'>;
 
 export interface ChartSeries {
   from: string;
@@ -189,7 +173,7 @@ export async function fetchAlert(id: string, signal: AbortSignal): Promise<Alert
     { id },
     signal,
   );
-  if (data.node?.__typename !== 'Alert') throw new GraphQLError('NOT_FOUND', `no alert ${id}`);
+  if (data.node?.__typename !== 'Alert') throw new ApiError('NOT_FOUND', `no alert ${id}`);
   return data.node as AlertDetail;
 }
 

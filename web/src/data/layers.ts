@@ -1,7 +1,12 @@
 // The map layers' data: typed GeoJSON answers of GET /api/layers/{kind}, one fetcher for all kinds.
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { answer } from '../../data/http.ts';
-import type { Severity } from '../types.ts';
+import type {
+  AlertSeverity,
+  LampStatus as SchemaLampStatus,
+  RiskGrade as SchemaRiskGrade,
+  SiteStage as SchemaSiteStage,
+} from './generated/graphql.ts';
+import { getJson } from './http.ts';
 
 export const LAYER_KINDS = [
   'construction_site',
@@ -19,10 +24,11 @@ export interface AssetProps {
   name: string;
   districtCode: string;
   /** Worst active alert on the asset, or null. */
-  alertSeverity: Severity | null;
+  alertSeverity: AlertSeverity | null;
 }
 
-export type SiteStage = 'earthwork' | 'foundation' | 'main_structure' | 'finishing';
+/** The layers' GeoJSON spells the schema's codes in lower case. */
+export type SiteStage = Lowercase<SchemaSiteStage>;
 export interface SiteProps extends AssetProps {
   stage: SiteStage;
   projectName: string;
@@ -31,13 +37,13 @@ export interface SiteProps extends AssetProps {
   pit: Polygon | null;
 }
 
-export type RiskGrade = 'low' | 'medium' | 'high';
+export type RiskGrade = Lowercase<SchemaRiskGrade>;
 export interface SlopeProps extends AssetProps {
   riskGrade: RiskGrade;
   heightM: number;
 }
 
-export type LampStatus = 'on' | 'off' | 'fault';
+export type LampStatus = Lowercase<SchemaLampStatus>;
 export interface LampProps extends AssetProps {
   status: LampStatus;
   roadClass: 'trunk' | 'secondary' | 'branch';
@@ -86,9 +92,5 @@ export async function fetchLayer<K extends LayerKind>(
   kind: K,
   signal?: AbortSignal,
 ): Promise<LayerGeoJson[K]> {
-  const response = await fetch(`/api/layers/${kind}`, {
-    credentials: 'same-origin',
-    ...(signal ? { signal } : {}),
-  });
-  return answer<LayerGeoJson[K]>(response);
+  return getJson<LayerGeoJson[K]>(`/api/layers/${kind}`, signal ? { signal } : {});
 }
