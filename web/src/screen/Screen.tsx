@@ -5,7 +5,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { SEVERITIES } from '../data/codes.ts';
 import { type Districts, fetchDistricts } from '../data/districts.ts';
-import { answer } from '../data/http.ts';
 import { fetchMapConfig, type ImageryConfig } from '../data/map-config.ts';
 import { type Viewer, worksOnCases } from '../data/session.ts';
 import '../globe/cesium-offline.ts';
