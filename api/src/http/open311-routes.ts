@@ -24,7 +24,7 @@ import { reportFromFields } from './open311/report-fields.ts';
 import { requestFilter } from './open311/request-filter.ts';
 import { open311Body, open311Error, open311Status } from './open311/respond.ts';
 import { toFiledRequest, toRequest, toService, toServiceDefinition } from './open311/views.ts';
-import type { PublicDeps } from './public-routes.ts';
+import { caseDeps, type PublicDeps } from './public-routes.ts';
 
 const MAX_BODY = 64 * 1024;
 
@@ -164,11 +164,10 @@ export function open311Routes(deps: Open311Deps): Hono<AppEnv> {
           `no service ${report.categoryCode!.slice(0, 40)}; see services.${format}`,
         );
       }
-      const result = await filePublicReport(deps.pool, deps.cases, c.get('origin'), 'open311', {
+      const result = await filePublicReport(caseDeps(deps), c.get('origin'), 'open311', {
         ...report,
         categoryCode: category.code,
       });
-      deps.live.cases.published(result.eventIds);
       return open311Body(c, format, 'service_requests', [toFiledRequest(result.trackingNo)], 201);
     },
   );

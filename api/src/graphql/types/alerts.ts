@@ -4,7 +4,13 @@
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { AccessScope } from '../../access/scope.ts';
-import { acknowledgeAlert, changeRule, createRule, escalateAlert } from '../../alerts/alerts.service.ts';
+import {
+  type AlertDeps,
+  acknowledgeAlert,
+  changeRule,
+  createRule,
+  escalateAlert,
+} from '../../alerts/alerts.service.ts';
 import { DEVICE_TYPES, SEVERITIES, type Severity, severityRank } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
 import { REJECT_REASONS } from '../../ingest/reading-items.ts';
@@ -61,6 +67,8 @@ export const DeviceTypeEnum = builder.enumType('DeviceType', {
 const AlertEventKindEnum = builder.enumType('AlertEventKind', {
   values: ['FIRED', 'UPDATED', 'ACKNOWLEDGED', 'ESCALATED', 'CLEARED'] as const,
 });
+
+const alertDeps = (ctx: ApiContext): AlertDeps => ({ pool: ctx.pool, events: ctx.live.events });
 
 const stateOf = (a: AlertRow) =>
   `${a.cleared_at ? 'CLEARED' : 'ACTIVE'}_${a.acknowledged_at ? 'ACKNOWLEDGED' : 'UNACKNOWLEDGED'}` as const;
@@ -320,8 +328,7 @@ builder.mutationField('acknowledgeAlert', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const alertId = parseNodeId(args.id, 'Alert');
-      const eventId = await acknowledgeAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
-      ctx.live.bus.published([eventId]);
+      await acknowledgeAlert(alertDeps(ctx), ctx.actor, ctx.scope, alertId, args.comment);
       const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
       return row!;
     },
@@ -339,8 +346,7 @@ builder.mutationField('escalateAlert', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const alertId = parseNodeId(args.id, 'Alert');
-      const eventId = await escalateAlert(ctx.pool, ctx.actor, ctx.scope, alertId, args.comment);
-      ctx.live.bus.published([eventId]);
+      await escalateAlert(alertDeps(ctx), ctx.actor, ctx.scope, alertId, args.comment);
       const [row] = await findAlertsByIds(ctx.db, ctx.scope, [alertId]);
       return row!;
     },
@@ -402,7 +408,7 @@ builder.mutationFields((t) => ({
       'Change a rule. A changed condition or disabling clears its open alerts and restarts its state.',
     args: { input: t.arg({ type: UpdateRuleInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { rule, eventIds } = await changeRule(ctx.pool, ctx.actor, {
+      const { rule } = await changeRule(alertDeps(ctx), ctx.actor, {
         id: input.id,
         version: input.version,
         nameZh: input.name,
@@ -412,7 +418,6 @@ builder.mutationFields((t) => ({
         citation: input.citation,
         enabled: input.enabled,
       });
-      ctx.live.bus.published(eventIds);
       return rule;
     },
   }),

@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { can } from '../../access/roles.ts';
 import {
   type CaseActor,
+  type CaseDeps,
   caseViewer,
   createCase,
   duplicateCandidates,
@@ -136,6 +137,12 @@ const PatrolOfficer = builder.objectRef<PatrolOfficerRow>('PatrolOfficer').imple
 });
 
 const viewerOf = (ctx: ApiContext) => caseViewer(ctx.viewer);
+
+const caseDeps = (ctx: ApiContext): CaseDeps => ({
+  pool: ctx.pool,
+  config: ctx.cases,
+  events: ctx.live.events,
+});
 
 const caseActor = (ctx: ApiContext): CaseActor => ({
   audit: ctx.actor,
@@ -501,7 +508,7 @@ builder.mutationFields((t) => ({
       'File a case. From an alert it is registered at once; a patrol or hotline case is accepted at once; others wait for acceptance.',
     args: { input: t.arg({ type: CreateCaseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createCase(ctx.pool, ctx.cases, caseActor(ctx), {
+      const result = await createCase(caseDeps(ctx), caseActor(ctx), {
         source: input.source,
         categoryCode: input.category ?? null,
         urgency: input.urgency ?? null,
@@ -514,7 +521,6 @@ builder.mutationFields((t) => ({
         reporterPhone: input.reporterPhone ?? null,
         attachments: input.attachments ?? [],
       });
-      ctx.live.cases.published(result.eventIds);
       const caseRow = await reload(ctx, result.caseId);
       const duplicates = await duplicateCandidates(ctx.db, ctx.scope, {
         lon: caseRow.lon,
@@ -542,7 +548,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const id = parseNodeId(args.id, 'Case');
-      const result = await transitionCase(ctx.pool, ctx.cases, caseActor(ctx), {
+      await transitionCase(caseDeps(ctx), caseActor(ctx), {
         id,
         action: args.action,
         version: args.version,
@@ -554,7 +560,6 @@ builder.mutationFields((t) => ({
           mergeInto: args.mergeInto == null ? null : parseNodeId(args.mergeInto, 'Case'),
         },
       });
-      ctx.live.cases.published(result.eventIds);
       return reload(ctx, id);
     },
   }),
