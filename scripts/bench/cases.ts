@@ -6,7 +6,7 @@ import { loadCaseConfig } from '../../api/src/config.ts';
 import { type CaseActor, createCase, transitionCase } from '../../api/src/dispatch/case.service.ts';
 import { noListeners } from '../../api/src/live/event-publisher.ts';
 import { WHOLE_CITY } from '../../api/src/store/area-params.ts';
-import { findCaseKpis } from '../../api/src/store/cases.repo.ts';
+import { findCaseKpis } from '../../api/src/store/case-kpis.repo.ts';
 
 const N = 400;
 const IN_FLIGHT = 4;

@@ -11,29 +11,25 @@ import type { CaseConfig } from '../config.ts';
 import type { CaseAction, CaseSource, CaseState, Urgency } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
 import type { EventPublisher } from '../live/event-publisher.ts';
+import { findKnownAttachments, findVisibleAttachments } from '../store/attachments.repo.ts';
 import { insertAudit } from '../store/audit.repo.ts';
+import { type CategoryRow, findCategories } from '../store/case-categories.repo.ts';
+import { insertCaseEvent } from '../store/case-events.repo.ts';
+import { findAlertSource, findAssetLocation, locatePoint } from '../store/case-intake.repo.ts';
+import { findDuplicateCandidates } from '../store/case-suggestions.repo.ts';
 import {
   type CaseChange,
   type CaseViewer,
-  type CategoryRow,
-  findAlertSource,
-  findAssetLocation,
-  findCalendarDays,
   findCasesByIds,
-  findCategories,
-  findDuplicateCandidates,
-  findKnownAttachments,
-  findVisibleAttachments,
   insertCase,
-  insertCaseEvent,
   type LockedCaseRow,
-  locatePoint,
   lockCase,
   superviseOverdueRows,
   updateCase,
 } from '../store/cases.repo.ts';
 import { type Queryable, withTransaction } from '../store/db.ts';
 import { findUnitsByCodes } from '../store/units.repo.ts';
+import { findCalendarDays } from '../store/work-calendar.repo.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { applyTransition, type DeadlineRules, stageDue, timeBasis } from './case-effects.ts';
 import { type ActorRole, type CaseFacts, decide, type Actor as MachineActor } from './case-machine.ts';

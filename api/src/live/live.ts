@@ -8,7 +8,7 @@ import type { IngestConfig } from '../config.ts';
 import { superviseOverdueCases } from '../dispatch/case.service.ts';
 import { IngestService } from '../ingest/ingest.service.ts';
 import { type AlertEventRow, findAlertEventsByIds } from '../store/alerts.repo.ts';
-import { type CaseLiveEventRow, findCaseLiveEvents } from '../store/cases.repo.ts';
+import { type CaseLiveEventRow, findCaseLiveEvents } from '../store/case-events.repo.ts';
 import { createLocalBus, createPgBus, type EventBus } from './event-bus.ts';
 import type { EventPublisher } from './event-publisher.ts';
 import { runPeriodically } from './periodic.ts';

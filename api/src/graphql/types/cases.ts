@@ -15,23 +15,22 @@ import {
 import { allowedActions } from '../../dispatch/case-machine.ts';
 import { CASE_ACTIONS, CASE_SOURCES, CASE_STATES, type CaseState, URGENCIES } from '../../domain/codes.ts';
 import { DomainError } from '../../domain-error.ts';
+import type { CategoryRow } from '../../store/case-categories.repo.ts';
+import { type CaseEventRow, type CaseLiveEventRow, findCaseEvents } from '../../store/case-events.repo.ts';
+import { findCaseKpis, type KpiRow } from '../../store/case-kpis.repo.ts';
 import {
-  type CaseEventRow,
-  type CaseFilter,
-  type CaseLiveEventRow,
-  type CaseRow,
-  type CategoryRow,
-  countCases,
-  findCaseEvents,
-  findCaseIdsByAlerts,
-  findCaseKpis,
-  findCasesByIds,
-  findCasesPage,
   findNearestPatrolOfficers,
   findUnitSuggestions,
-  type KpiRow,
   type PatrolOfficerRow,
   type UnitSuggestionRow,
+} from '../../store/case-suggestions.repo.ts';
+import {
+  type CaseFilter,
+  type CaseRow,
+  countCases,
+  findCaseIdsByAlerts,
+  findCasesByIds,
+  findCasesPage,
 } from '../../store/cases.repo.ts';
 import { findUnitsByCodes } from '../../store/units.repo.ts';
 import { builder } from '../builder.ts';
