@@ -218,25 +218,20 @@ const SCENARIOS: Scenario[] = [
     module: 'alerts/alerts.service.ts',
     method: 'createRule',
     what: 'a new (disabled) rule raises nothing',
-    prepare: async () => () =>
-      createRule(pool, TEST_ACTOR, {
-        code: `publish-test.${Date.now()}`,
-        nameZh: '发布测试',
-        nameEn: 'publish test',
-        deviceType: 'crane_monitor',
-        definition: {
-          kind: 'reading',
-          condition: {
-            type: 'threshold',
-            signal: { metric: 'load_moment_ratio', kind: 'value' },
-            direction: 'above',
-            levels: [{ severity: 'blue', value: 500 }],
-          },
-        },
-        escalateAfterS: null,
-        citation: 'test',
-        enabled: false,
-      }),
+    prepare: async () => {
+      const { definition } = await one("SELECT definition FROM alert_rules WHERE code = 'crane.load-moment'");
+      return () =>
+        createRule(pool, TEST_ACTOR, {
+          code: `publish-test.${Date.now()}`,
+          nameZh: '发布测试',
+          nameEn: 'publish test',
+          deviceType: 'crane_monitor',
+          definition,
+          escalateAfterS: null,
+          citation: 'test',
+          enabled: false,
+        });
+    },
     writes: false,
   },
   {
