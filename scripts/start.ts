@@ -186,11 +186,7 @@ await runCli(async () => {
       ? buildOnce(buildTiles)
       : runPeriodically(
           'rebuilding the buildings tileset',
-          async () => {
-            await buildTiles();
-            return [];
-          },
-          () => undefined,
+          () => buildTiles(),
           log,
           config.map.tilesRebuildMs,
         );

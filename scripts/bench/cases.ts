@@ -4,8 +4,9 @@
 import type pg from 'pg';
 import { loadCaseConfig } from '../../api/src/config.ts';
 import { type CaseActor, createCase, transitionCase } from '../../api/src/dispatch/case.service.ts';
+import { noListeners } from '../../api/src/live/event-publisher.ts';
 import { WHOLE_CITY } from '../../api/src/store/area-params.ts';
-import { findCaseKpis } from '../../api/src/store/cases.repo.ts';
+import { findCaseKpis } from '../../api/src/store/case-kpis.repo.ts';
 
 const N = 400;
 const IN_FLIGHT = 4;
@@ -30,6 +31,7 @@ async function inParallel(n: number, work: (i: number) => Promise<void>): Promis
 
 export async function benchCases(pool: pg.Pool) {
   const config = loadCaseConfig({ CASE_SCHEDULER_MS: '0' }, '/tmp/city-one-map-bench');
+  const deps = { pool, config, events: noListeners };
   const spots = (
     await pool.query<{ lon: number; lat: number }>(
       `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM assets
@@ -38,7 +40,7 @@ export async function benchCases(pool: pg.Pool) {
     )
   ).rows;
   const file = async (i: number) =>
-    createCase(pool, config, officer, {
+    createCase(deps, officer, {
       source: 'hotline',
       categoryCode: 'SJ0699',
       urgency: null,
@@ -57,7 +59,7 @@ export async function benchCases(pool: pg.Pool) {
 
   const serviceS = await inParallel(N, async (i) => {
     const c = service[i]!;
-    await transitionCase(pool, config, officer, {
+    await transitionCase(deps, officer, {
       id: c.caseId,
       action: 'register',
       version: c.version,

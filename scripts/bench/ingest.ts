@@ -9,8 +9,8 @@ import type pg from 'pg';
 import { loadIngestConfig } from '../../api/src/config.ts';
 import { IngestService } from '../../api/src/ingest/ingest.service.ts';
 import { startMqttIngest } from '../../api/src/ingest/mqtt-ingest.ts';
-import { createLocalBus } from '../../api/src/live/event-bus.ts';
-import { findAlertEventsByIds } from '../../api/src/store/alerts.repo.ts';
+import { noListeners } from '../../api/src/live/event-publisher.ts';
+import { localLive } from '../../api/src/live/live.ts';
 import { percentile } from './stats.ts';
 
 const BATCH = 1000;
@@ -125,7 +125,7 @@ export async function benchIngest(pool: pg.Pool, apiPort: number, token: string)
   //    the readings stored per second from first publish to the last one stored.
   const mqttUrl = process.env.BENCH_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
   const prefix = `bench${Date.now()}/devices`;
-  const service = new IngestService(pool, loadIngestConfig({}, 'large'));
+  const service = new IngestService(pool, loadIngestConfig({}, 'large'), noListeners);
   const ingest = startMqttIngest({
     url: mqttUrl,
     prefix,
@@ -172,8 +172,7 @@ export async function benchIngest(pool: pg.Pool, apiPort: number, token: string)
 
   // 3. Latency at 5,000 readings/s: batches of 500 every 100 ms; each batch moves one crane across its
   //    load-moment lines (orange, red, cleared in turn), and the time from the ingest call to the event is kept.
-  const bus = createLocalBus('alert_events', pool, findAlertEventsByIds, () => undefined);
-  const live = new IngestService(pool, loadIngestConfig({}, 'large'), (ids) => bus.published(ids));
+  const { bus, ingest: live } = localLive(pool, loadIngestConfig({}, 'large'), () => undefined);
   const cranes = (
     await pool.query<Device>(
       "SELECT id, code, type::text FROM devices WHERE type = 'crane_monitor' ORDER BY id LIMIT 20",

@@ -150,7 +150,7 @@ async function main(): Promise<void> {
   const polygons = centres.slice(0, 200).map((c) => districtLikePolygon(rng, c.lon, c.lat, 20));
 
   // 1. areaStats for 20 km² polygons, against the same statement run bare.
-  const areaStatsSql = loadSql(SQL_DIR, 'area_stats');
+  const areaStatsSql = loadSql(SQL_DIR, 'stats/area_stats');
   const STATS = `query($p: GeoJSON!) { areaStats(area: { polygon: $p }) {
     assets buildings byKind { key count } buildingsBySafetyGrade { key count } buildingsByUse { key count }
     selfBuiltBuildings floorAreaM2 devicesTotal devicesOnline deviceOnlineRate } }`;
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   // 2. nearest k = 10.
   const points = centres.map((c) => ({ type: 'Point', coordinates: [c.lon + 0.0003, c.lat - 0.0002] }));
   const NEAREST = 'query($p: GeoJSON!) { nearest(point: $p, k: 10) { distanceM asset { id code kind } } }';
-  const nearestSql = loadSql(SQL_DIR, 'assets_nearest');
+  const nearestSql = loadSql(SQL_DIR, 'assets/assets_nearest');
   const [bareNearest, apiNearest] = await timePaired(
     points,
     (p) => pool.query({ ...nearestSql, values: [p.coordinates[0], p.coordinates[1], null, 10, null, null] }),

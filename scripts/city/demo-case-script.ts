@@ -12,6 +12,7 @@ import {
   transitionCase,
 } from '../../api/src/dispatch/case.service.ts';
 import type { CaseAction, CaseSource, Urgency } from '../../api/src/domain/codes.ts';
+import { noListeners } from '../../api/src/live/event-publisher.ts';
 import { queryRows } from '../../api/src/store/db.ts';
 
 export const person = (name: string, role: CaseActor['role'], unitCode: string | null = null): CaseActor => ({
@@ -55,8 +56,7 @@ export class DemoCase {
   static async file(pool: pg.Pool, config: CaseConfig, filing: DemoFiling, at: Date, now: Date) {
     const who = filing.source === 'citizen' ? person('citizen', 'public') : DUTY;
     const result = await createCase(
-      pool,
-      config,
+      { pool, config, events: noListeners },
       who,
       {
         source: filing.source,
@@ -89,8 +89,7 @@ export class DemoCase {
 
   async step(who: CaseActor, action: CaseAction, extra: Partial<TransitionInput> = {}): Promise<void> {
     this.result = await transitionCase(
-      this.pool,
-      this.config,
+      { pool: this.pool, config: this.config, events: noListeners },
       who,
       {
         id: this.result.caseId,

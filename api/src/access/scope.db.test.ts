@@ -6,6 +6,7 @@ import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { loadCaseConfig } from '../config.ts';
 import { createCase, transitionCase } from '../dispatch/case.service.ts';
 import { schema } from '../graphql/schema.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { createPool } from '../store/db.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 4 });
@@ -248,8 +249,7 @@ describe('cases', () => {
         [district],
       );
       const made = await createCase(
-        pool,
-        loadCaseConfig({}, '/tmp/city-one-map-test'),
+        { pool, config: loadCaseConfig({}, '/tmp/city-one-map-test'), events: noListeners },
         { audit: TEST_ACTOR, role: 'duty_officer', unitCode: null, scope: null },
         {
           source: 'hotline',
@@ -295,16 +295,16 @@ describe('cases', () => {
         [inside.street],
       )
     ).code;
-    const cfg = loadCaseConfig({}, '/tmp/city-one-map-test');
+    const deps = { pool, config: loadCaseConfig({}, '/tmp/city-one-map-test'), events: noListeners };
     const officer = { audit: TEST_ACTOR, role: 'duty_officer', unitCode: null, scope: null } as const;
     const input = { comment: null, unitCode: unit, attachments: [], extensionMinutes: null, mergeInto: null };
-    const registered = await transitionCase(pool, cfg, officer, {
+    const registered = await transitionCase(deps, officer, {
       id: mine.caseId,
       action: 'register',
       version: mine.version,
       input,
     });
-    await transitionCase(pool, cfg, officer, {
+    await transitionCase(deps, officer, {
       id: mine.caseId,
       action: 'dispatch',
       version: registered.version,

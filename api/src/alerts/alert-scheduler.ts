@@ -1,9 +1,10 @@
 // Time-driven rules, run every few seconds by each API process (every statement is safe to run in several
 // processes at once): devices silent too long, alerts nobody acknowledged in time, and last month's figures
-// once per month (claimed in rule_runs by one process).
+// once per month (claimed in rule_runs by one process). Each commit's alert events are published at once.
 import type pg from 'pg';
 import { aggregateSeverity, previousMonth } from '../evaluate/evaluator.ts';
 import { type AggregateRuleDefinition, parseRuleDefinition } from '../evaluate/rule-definition.ts';
+import type { EventPublisher } from '../live/event-publisher.ts';
 import {
   aggregateValues,
   changeAlert,
@@ -18,7 +19,7 @@ import { withTransaction } from '../store/db.ts';
 
 export interface SchedulerDeps {
   pool: pg.Pool;
-  onEvents: (eventIds: number[]) => void;
+  events: EventPublisher;
   log: (line: string) => void;
   now?: () => number;
 }
@@ -57,14 +58,18 @@ async function runAggregates(deps: SchedulerDeps): Promise<number[]> {
       }
       return out;
     });
+    deps.events.alertEvents(ids);
     events.push(...ids);
   }
   return events;
 }
 
 export async function runScheduledRules(deps: SchedulerDeps): Promise<number[]> {
+  // Each is one statement, committed on its own.
   const silent = await fireSilentAlerts(deps.pool);
+  deps.events.alertEvents(silent);
   const escalated = await escalateAlerts(deps.pool);
+  deps.events.alertEvents(escalated);
   const monthly = await runAggregates(deps);
   return [...silent, ...escalated, ...monthly];
 }

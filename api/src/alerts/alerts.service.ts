@@ -1,10 +1,12 @@
-// Changes people make to alerts and rules, each audited in its own transaction: acknowledging an alert, and
-// creating or editing a rule (checked by the pure definition parser against the device type's metrics).
+// Changes people make to alerts and rules, each audited in its own transaction whose alert events are
+// published after the commit: acknowledging or escalating an alert, and creating or editing a rule (checked
+// by the pure definition parser against the device type's metrics).
 import type pg from 'pg';
 import type { Actor } from '../access/principal.ts';
 import type { AccessScope } from '../access/scope.ts';
 import { DomainError } from '../domain-error.ts';
 import { parseRuleDefinition, type RuleDefinition } from '../evaluate/rule-definition.ts';
+import type { EventPublisher } from '../live/event-publisher.ts';
 import {
   acknowledgeAlertRow,
   escalateAlertRow,
@@ -21,6 +23,12 @@ import { findDeviceTypeMetrics } from '../store/ingest.repo.ts';
 
 const MAX_COMMENT = 2000;
 
+/** What the alert service works with: the database and where its events are announced. */
+export interface AlertDeps {
+  pool: pg.Pool;
+  events: EventPublisher;
+}
+
 function checkedComment(comment: string, whenEmpty: string): string {
   const text = comment.replaceAll('\u0000', '').trim();
   if (text.length === 0) throw new DomainError('INVALID_INPUT', whenEmpty);
@@ -29,16 +37,16 @@ function checkedComment(comment: string, whenEmpty: string): string {
   return text;
 }
 
-/** Acknowledges an alert once; returns the new event id (for the in-process fan-out). */
+/** Acknowledges an alert once; returns the new event id. */
 export async function acknowledgeAlert(
-  pool: pg.Pool,
+  deps: AlertDeps,
   actor: Actor,
   scope: AccessScope,
   alertId: number,
   comment: string,
 ): Promise<number> {
   const text = checkedComment(comment, 'say what was done in the comment');
-  return withTransaction(pool, async (tx) => {
+  const eventId = await withTransaction(deps.pool, async (tx) => {
     const row = await acknowledgeAlertRow(tx, scope, alertId, actor.name, text);
     if (!row) throw new DomainError('NOT_FOUND', `no alert ${alertId} in your area`);
     if (row.already || row.event_id === null) {
@@ -52,18 +60,20 @@ export async function acknowledgeAlert(
     });
     return row.event_id;
   });
+  deps.events.alertEvents([eventId]);
+  return eventId;
 }
 
 /** An officer escalates an active alert one level up the chain; returns the new event id. */
 export async function escalateAlert(
-  pool: pg.Pool,
+  deps: AlertDeps,
   actor: Actor,
   scope: AccessScope,
   alertId: number,
   comment: string,
 ): Promise<number> {
   const text = checkedComment(comment, 'say why in the comment');
-  return withTransaction(pool, async (tx) => {
+  const eventId = await withTransaction(deps.pool, async (tx) => {
     const row = await escalateAlertRow(tx, scope, alertId, actor.name, text);
     if (!row) throw new DomainError('NOT_FOUND', `no alert ${alertId} in your area`);
     if (row.cleared) throw new DomainError('CONFLICT', `alert ${alertId} is cleared`);
@@ -77,6 +87,8 @@ export async function escalateAlert(
     });
     return row.event_id;
   });
+  deps.events.alertEvents([eventId]);
+  return eventId;
 }
 
 async function metricsOf(db: Queryable, deviceType: string): Promise<Set<string>> {
@@ -156,11 +168,11 @@ export interface RuleChange {
 
 /** Returns the changed rule and the alert events caused (a disabled or redefined rule clears its alerts). */
 export async function changeRule(
-  pool: pg.Pool,
+  deps: AlertDeps,
   actor: Actor,
   change: RuleChange,
 ): Promise<{ rule: RuleFullRow; eventIds: number[] }> {
-  return withTransaction(pool, async (tx) => {
+  const result = await withTransaction(deps.pool, async (tx) => {
     const before = await findRuleForUpdate(tx, change.id);
     if (!before) throw new DomainError('NOT_FOUND', `no alert rule has the id ${change.id}`);
     if (before.version !== change.version) {
@@ -205,4 +217,6 @@ export async function changeRule(
     });
     return { rule, eventIds };
   });
+  deps.events.alertEvents(result.eventIds);
+  return result;
 }

@@ -5,6 +5,7 @@ import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { loadIngestConfig } from '../config.ts';
 import { IngestService } from '../ingest/ingest.service.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { createPool } from '../store/db.ts';
 import { runScheduledRules } from './alert-scheduler.ts';
 
@@ -286,7 +287,7 @@ describe('the alert lifecycle', () => {
         scope: null,
       });
     // Two consecutive readings over the line are needed: the first goes through one service…
-    await send(new IngestService(pool, config), 30, 31);
+    await send(new IngestService(pool, config, noListeners), 30, 31);
     expect(await openAlerts(pit.id)).toEqual([]);
     const state = await one('SELECT state FROM rule_states WHERE rule_id = $1 AND device_id = $2', [
       rule.id,
@@ -294,7 +295,7 @@ describe('the alert lifecycle', () => {
     ]);
     expect(state.state.pending).toMatchObject({ count: 1 });
     // …and the second through a fresh one (a restarted process): it fires, not restarting the count.
-    const result = await send(new IngestService(pool, config), 20, 31.5);
+    const result = await send(new IngestService(pool, config, noListeners), 20, 31.5);
     expect(result.alertEvents).toBe(1);
     expect(await openAlerts(pit.id)).toMatchObject([{ severity: 'red' }]);
   });
@@ -304,9 +305,9 @@ describe('the alert lifecycle', () => {
     await pool.query("UPDATE devices SET last_seen_at = now() - interval '4 days' WHERE id = $1", [
       camera.id,
     ]);
-    await runScheduledRules({ pool, onEvents: () => undefined, log: () => undefined });
+    await runScheduledRules({ pool, events: noListeners, log: () => undefined });
     expect(await openAlerts(camera.id)).toMatchObject([{ severity: 'yellow' }]);
-    await runScheduledRules({ pool, onEvents: () => undefined, log: () => undefined });
+    await runScheduledRules({ pool, events: noListeners, log: () => undefined });
     expect(await openAlerts(camera.id)).toHaveLength(1);
     await post([{ device: camera.code, metric: 'online', ts: ago(1), value: 1 }]);
     expect(await openAlerts(camera.id)).toEqual([]);
@@ -316,7 +317,7 @@ describe('the alert lifecycle', () => {
     await pool.query("UPDATE alerts SET created_at = now() - interval '31 minutes' WHERE device_id = $1", [
       crane.id,
     ]);
-    await runScheduledRules({ pool, onEvents: () => undefined, log: () => undefined });
+    await runScheduledRules({ pool, events: noListeners, log: () => undefined });
     expect(
       await one('SELECT escalation_level FROM alerts WHERE device_id = $1 AND cleared_at IS NULL', [
         crane.id,
@@ -336,8 +337,8 @@ describe('the alert lifecycle', () => {
     await pool.query(
       "DELETE FROM rule_runs WHERE rule_id = (SELECT id FROM alert_rules WHERE code = 'energy.monthly-use')",
     );
-    await runScheduledRules({ pool, onEvents: () => undefined, log: () => undefined });
-    await runScheduledRules({ pool, onEvents: () => undefined, log: () => undefined });
+    await runScheduledRules({ pool, events: noListeners, log: () => undefined });
+    await runScheduledRules({ pool, events: noListeners, log: () => undefined });
     const monthly = await all(
       "SELECT severity::text, details FROM alerts al JOIN alert_rules r ON r.id = al.rule_id WHERE r.code = 'energy.monthly-use' AND device_id = $1",
       [meter.id],

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseConfig } from '../config.ts';
 import { DomainError } from '../domain-error.ts';
-import { type AttachmentActor, insertAttachment } from '../store/cases.repo.ts';
+import { type AttachmentActor, insertAttachment } from '../store/attachments.repo.ts';
 import type { Queryable } from '../store/db.ts';
 
 const SIGNATURES: readonly { mime: string; test: (b: Uint8Array) => boolean }[] = [

@@ -1,6 +1,7 @@
 // Cases with effects: intake from every source (alert, citizen, patrol, hotline, Open311), transitions under
 // an optimistic version, the automatic 督办 of overdue cases, each in one transaction with its events and
-// audit entry. The rules themselves are pure (case-machine.ts, case-effects.ts, work-calendar.ts).
+// audit entry, whose events are published after the commit. The rules themselves are pure (case-machine.ts,
+// case-effects.ts, work-calendar.ts).
 import { randomInt } from 'node:crypto';
 import type pg from 'pg';
 import type { Actor as AuditActor } from '../access/principal.ts';
@@ -9,29 +10,26 @@ import type { AccessScope } from '../access/scope.ts';
 import type { CaseConfig } from '../config.ts';
 import type { CaseAction, CaseSource, CaseState, Urgency } from '../domain/codes.ts';
 import { DomainError } from '../domain-error.ts';
+import type { EventPublisher } from '../live/event-publisher.ts';
+import { findKnownAttachments, findVisibleAttachments } from '../store/attachments.repo.ts';
 import { insertAudit } from '../store/audit.repo.ts';
+import { type CategoryRow, findCategories } from '../store/case-categories.repo.ts';
+import { insertCaseEvent } from '../store/case-events.repo.ts';
+import { findAlertSource, findAssetLocation, locatePoint } from '../store/case-intake.repo.ts';
+import { findDuplicateCandidates } from '../store/case-suggestions.repo.ts';
 import {
   type CaseChange,
   type CaseViewer,
-  type CategoryRow,
-  findAlertSource,
-  findAssetLocation,
-  findCalendarDays,
   findCasesByIds,
-  findCategories,
-  findDuplicateCandidates,
-  findKnownAttachments,
-  findVisibleAttachments,
   insertCase,
-  insertCaseEvent,
   type LockedCaseRow,
-  locatePoint,
   lockCase,
   superviseOverdueRows,
   updateCase,
 } from '../store/cases.repo.ts';
 import { type Queryable, withTransaction } from '../store/db.ts';
 import { findUnitsByCodes } from '../store/units.repo.ts';
+import { findCalendarDays } from '../store/work-calendar.repo.ts';
 import { storeAttachment } from './attachment-store.ts';
 import { applyTransition, type DeadlineRules, stageDue, timeBasis } from './case-effects.ts';
 import { type ActorRole, type CaseFacts, decide, type Actor as MachineActor } from './case-machine.ts';
@@ -90,6 +88,13 @@ export interface TransitionInput {
   attachments: readonly string[];
   extensionMinutes: number | null;
   mergeInto: number | null;
+}
+
+/** What the case service works with: the database, the case rules, and where its events are announced. */
+export interface CaseDeps {
+  pool: pg.Pool;
+  config: CaseConfig;
+  events: EventPublisher;
 }
 
 export interface CaseResult {
@@ -288,8 +293,7 @@ async function place(
 
 /** Files a case from any source; officers' own intake is accepted (and, from an alert, registered) at once. */
 export async function createCase(
-  pool: pg.Pool,
-  config: CaseConfig,
+  deps: CaseDeps,
   who: CaseActor,
   input: CreateCaseInput,
   now: Date = new Date(),
@@ -304,8 +308,9 @@ export async function createCase(
   const reporterPhone = checkPhone(input.reporterPhone);
   const mediaUrl = checkMediaUrl(input.mediaUrl);
   const urgency = input.urgency ?? 'normal';
+  const { config } = deps;
 
-  return withTransaction(pool, async (tx) => {
+  const result = await withTransaction(deps.pool, async (tx) => {
     const categories = await findCategories(tx);
     const placed = await place(tx, who, input, categories);
     const received: string[] = [];
@@ -379,6 +384,8 @@ export async function createCase(
     });
     return { caseId, trackingNo, version, eventIds };
   });
+  deps.events.caseEvents(result.eventIds);
+  return result;
 }
 
 const NO_TRANSITION_INPUT: TransitionInput = {
@@ -498,16 +505,16 @@ async function applyStep(
 
 /** Takes one workflow step; exactly one of two concurrent steps on a case wins, the other gets CONFLICT. */
 export async function transitionCase(
-  pool: pg.Pool,
-  config: CaseConfig,
+  deps: CaseDeps,
   who: CaseActor,
   request: { id: number; action: CaseAction; version: number; input: TransitionInput },
   now: Date = new Date(),
 ): Promise<CaseResult> {
-  return withTransaction(pool, async (tx) => {
+  const result = await withTransaction(deps.pool, async (tx) => {
     const row = await lockCase(tx, caseViewer(who), request.id);
     if (!row) throw new DomainError('NOT_FOUND', `no case ${request.id} for you`);
-    const done = await applyStep(tx, config, who, row, request.action, request.version, request.input, now);
+    const { action, version, input } = request;
+    const done = await applyStep(tx, deps.config, who, row, action, version, input, now);
     await insertAudit(tx, who.audit, {
       action: 'transitionCase',
       outcome: 'ok',
@@ -518,11 +525,16 @@ export async function transitionCase(
     });
     return { caseId: row.id, trackingNo: row.tracking_no, version: done.version, eventIds: [done.eventId] };
   });
+  deps.events.caseEvents(result.eventIds);
+  return result;
 }
 
 /** 督办: each case past its stage deadline is urged once per stage, one escalation level up. */
-export async function superviseOverdueCases(pool: pg.Pool, now: Date = new Date()): Promise<number[]> {
-  return withTransaction(pool, async (tx) => {
+export async function superviseOverdueCases(
+  deps: Pick<CaseDeps, 'pool' | 'events'>,
+  now: Date = new Date(),
+): Promise<number[]> {
+  const eventIds = await withTransaction(deps.pool, async (tx) => {
     const rows = await superviseOverdueRows(tx, now);
     const ids: number[] = [];
     for (const r of rows) {
@@ -544,6 +556,8 @@ export async function superviseOverdueCases(pool: pg.Pool, now: Date = new Date(
     }
     return ids;
   });
+  deps.events.caseEvents(eventIds);
+  return eventIds;
 }
 
 /** Open cases of the category near a point that a new report may repeat. */

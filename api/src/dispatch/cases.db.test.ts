@@ -6,6 +6,7 @@ import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import type { Actor } from '../access/principal.ts';
 import { loadCaseConfig, loadIngestConfig } from '../config.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { localLive } from '../live/live.ts';
 import { createPool } from '../store/db.ts';
 import { type CaseActor, createCase, superviseOverdueCases, transitionCase } from './case.service.ts';
@@ -13,6 +14,7 @@ import { type CaseActor, createCase, superviseOverdueCases, transitionCase } fro
 const pool = createPool(testDatabaseUrl(), { max: 6 });
 afterAll(() => pool.end());
 const config = loadCaseConfig({}, '/tmp/city-one-map-test');
+const deps = { pool, config, events: noListeners };
 
 const one = async <T = any>(sql: string, values: unknown[] = []) =>
   (await pool.query(sql, values)).rows[0] as T;
@@ -41,10 +43,9 @@ async function point(): Promise<{ lon: number; lat: number }> {
   );
 }
 
-const hotline = async (category: string, at: Date, extra: Partial<Parameters<typeof createCase>[3]> = {}) =>
+const hotline = async (category: string, at: Date, extra: Partial<Parameters<typeof createCase>[2]> = {}) =>
   createCase(
-    pool,
-    config,
+    deps,
     officer,
     {
       source: 'hotline',
@@ -97,8 +98,7 @@ describe('deadlines', () => {
     const step = async (who: CaseActor, action: any, input: any = {}, at = start) =>
       (v = (
         await transitionCase(
-          pool,
-          config,
+          deps,
           who,
           {
             id: c.caseId,
@@ -149,7 +149,7 @@ describe('escalation (督办)', () => {
     const t0 = cst('2026-11-19T10:00:00+08:00');
     const c = await hotline('SJ0401', t0); // natural time: 30 minutes to register
     const later = new Date(t0.getTime() + 31 * 60_000);
-    const ids = await superviseOverdueCases(pool, later);
+    const ids = await superviseOverdueCases(deps, later);
     const mine = await all('SELECT * FROM case_events WHERE case_id = $1 AND action = $2', [
       c.caseId,
       'supervise',
@@ -158,11 +158,10 @@ describe('escalation (督办)', () => {
     expect(ids).toContain(Number(mine[0].id));
     expect(mine[0].comment).toContain('超期督办');
     expect((await caseRow(c.caseId)).escalation_level).toBe(1);
-    await superviseOverdueCases(pool, new Date(later.getTime() + 3_600_000));
+    await superviseOverdueCases(deps, new Date(later.getTime() + 3_600_000));
     expect((await caseRow(c.caseId)).escalation_level).toBe(1);
     await transitionCase(
-      pool,
-      config,
+      deps,
       officer,
       {
         id: c.caseId,
@@ -172,7 +171,7 @@ describe('escalation (督办)', () => {
       },
       later,
     );
-    await superviseOverdueCases(pool, new Date(later.getTime() + 16 * 60_000)); // dispatch: 15 minutes
+    await superviseOverdueCases(deps, new Date(later.getTime() + 16 * 60_000)); // dispatch: 15 minutes
     expect((await caseRow(c.caseId)).escalation_level).toBe(2);
   });
 
@@ -189,8 +188,8 @@ describe('escalation (督办)', () => {
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     const c = await hotline('SJ0401', new Date(Date.now() - 40 * 60_000));
-    // What the case scheduler does each tick (dispatch/case-scheduler.ts).
-    live.cases.published(await superviseOverdueCases(pool));
+    // What the case scheduler does each tick (live/live.ts).
+    await superviseOverdueCases({ pool, events: live.events });
     const text = await readUntil(reader, c.trackingNo);
     expect(text).toContain('"action":"supervise"');
     expect(text).toContain('"escalationLevel":1');

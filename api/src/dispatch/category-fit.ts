@@ -1,6 +1,6 @@
 // Which case categories fit an asset: a category names the asset kinds it is about (case_categories.asset_kinds),
 // so a report made from an asset's plate offers, and accepts, only those. Pure.
-import type { CategoryRow } from '../store/cases.repo.ts';
+import type { CategoryRow } from '../store/case-categories.repo.ts';
 
 type Category = Pick<CategoryRow, 'asset_kinds'>;
 

@@ -1,11 +1,9 @@
 // Reports from people who are not signed in: the citizen page (/r/<code>) and Open311 clients. The case is
 // filed as reported, to be accepted by a duty officer, with its photo stored in the same transaction. A report
 // with an address but neither coordinates nor an asset code is placed on the asset the address names.
-import type pg from 'pg';
 import type { RequestOrigin } from '../access/principal.ts';
-import type { CaseConfig } from '../config.ts';
 import { placeAddress } from './address-lookup.ts';
-import { type CaseResult, createCase } from './case.service.ts';
+import { type CaseDeps, type CaseResult, createCase } from './case.service.ts';
 
 export interface PublicReport {
   categoryCode: string | null;
@@ -21,8 +19,7 @@ export interface PublicReport {
 }
 
 export async function filePublicReport(
-  pool: pg.Pool,
-  config: CaseConfig,
+  deps: CaseDeps,
   origin: RequestOrigin,
   source: 'citizen' | 'open311',
   report: PublicReport,
@@ -30,10 +27,9 @@ export async function filePublicReport(
   const name = source === 'citizen' ? 'citizen' : 'open311';
   const audit = { kind: 'public', id: null, name, origin } as const;
   const byAddress = report.assetCode === null && report.location === null && report.address?.trim();
-  const assetCode = byAddress ? (await placeAddress(pool, report.address!)).code : report.assetCode;
+  const assetCode = byAddress ? (await placeAddress(deps.pool, report.address!)).code : report.assetCode;
   return createCase(
-    pool,
-    config,
+    deps,
     { audit, role: 'public', unitCode: null, scope: null },
     {
       source,

@@ -1,4 +1,5 @@
-// The pothos builder and its plugins; types are declared in ./types, one file each (schema.ts imports them).
+// The pothos builder, its plugins and the Query, Mutation and Subscription roots; types are declared in ./types,
+// one file or folder each (schema.ts imports them).
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
@@ -90,6 +91,7 @@ export const builder = new SchemaBuilder<BuilderTypes>({
 
 builder.queryType({ authScopes: { permission: 'map:read' } });
 builder.mutationType({});
+builder.subscriptionType({ authScopes: { permission: 'map:read' } });
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -6,7 +6,7 @@ import type { AccessScope } from '../access/scope.ts';
 import type { AccessConfig, CaseConfig } from '../config.ts';
 import type { BBox } from '../geo/geojson.ts';
 import type { Live } from '../live/live.ts';
-import { type CategoryRow, findCategories } from '../store/cases.repo.ts';
+import { type CategoryRow, findCategories } from '../store/case-categories.repo.ts';
 import type { Queryable } from '../store/db.ts';
 import { findMetrics, type MetricRow } from '../store/devices.repo.ts';
 

@@ -76,8 +76,10 @@ describe('index use', () => {
     ['a circle', circle, 'assets_geog_gist'],
   ])('areaStats and asset pages for %s use %s', async (_name, area, index) => {
     for (const scope of [CITY, FUTIAN]) {
-      expect(await plan('area_stats', [...areaParams(area), scope])).toContain(index);
-      expect(await plan('assets_page', [...areaParams(area), ...noFilters, 0, 50, scope])).toContain(index);
+      expect(await plan('stats/area_stats', [...areaParams(area), scope])).toContain(index);
+      expect(await plan('assets/assets_page', [...areaParams(area), ...noFilters, 0, 50, scope])).toContain(
+        index,
+      );
     }
   });
 
@@ -86,28 +88,30 @@ describe('index use', () => {
     ['a district code', { kind: 'district', code: '440304' } as ResolvedArea, 'assets_district_code'],
     ['a grid code', { kind: 'grid', code: '440304001C01G001' } as ResolvedArea, 'assets_grid_code'],
   ])('areaStats for %s uses %s', async (_name, area, index) => {
-    expect(await plan('area_stats', [...areaParams(area), CITY])).toContain(index);
+    expect(await plan('stats/area_stats', [...areaParams(area), CITY])).toContain(index);
   });
 
   it('cuts the city to a district scope through assets_district_code', async () => {
-    expect(await plan('area_stats', [...areaParams({ kind: 'city', code: '' }), FUTIAN])).toContain(
+    expect(await plan('stats/area_stats', [...areaParams({ kind: 'city', code: '' }), FUTIAN])).toContain(
       'assets_district_code',
     );
   });
 
   it('counts devices in a drawn area through devices_location_gist', async () => {
-    expect(await plan('area_stats', [...areaParams(polygon), CITY])).toContain('devices_location_gist');
-    expect(await plan('area_stats', [...areaParams(circle), FUTIAN])).toContain('devices_location_gist');
+    expect(await plan('stats/area_stats', [...areaParams(polygon), CITY])).toContain('devices_location_gist');
+    expect(await plan('stats/area_stats', [...areaParams(circle), FUTIAN])).toContain(
+      'devices_location_gist',
+    );
   });
 
   it('nearest is a KNN scan of assets_geog_gist', async () => {
-    const p = await plan('assets_nearest', [114.05, 22.54, null, 10, null, FUTIAN]);
+    const p = await plan('assets/assets_nearest', [114.05, 22.54, null, 10, null, FUTIAN]);
     expect(p).toContain('assets_geog_gist');
     expect(p).toContain('Order By');
   });
 
   it('proximity probes assets_geog_gist for each subject', async () => {
-    const p = await plan('assets_proximity', [
+    const p = await plan('assets/assets_proximity', [
       ...areaParams(polygon),
       ['construction_site'],
       ['gas_pipeline'],

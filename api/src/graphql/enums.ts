@@ -1,7 +1,7 @@
 // Enums shared by several types; values mirror the database enums.
 
 import { ROLE_LABELS, ROLES } from '../access/roles.ts';
-import { AREA_LEVELS, ASSET_KINDS } from '../domain/codes.ts';
+import { AREA_LEVELS, ASSET_KINDS, DEVICE_TYPES, SEVERITIES, type Severity } from '../domain/codes.ts';
 import { builder } from './builder.ts';
 
 export const AssetKindEnum = builder.enumType('AssetKind', {
@@ -48,4 +48,19 @@ export const RoleEnum = builder.enumType('Role', {
       { value: r, description: `${ROLE_LABELS[r].zh} ${ROLE_LABELS[r].en}` },
     ]),
   ),
+});
+
+export const AlertSeverityEnum = builder.enumType('AlertSeverity', {
+  description: '蓝 BLUE < 黄 YELLOW < 橙 ORANGE < 红 RED.',
+  values: Object.fromEntries(SEVERITIES.map((s) => [s.toUpperCase(), { value: s }])) as Record<
+    string,
+    { value: Severity }
+  >,
+});
+
+export const DeviceTypeEnum = builder.enumType('DeviceType', {
+  values: Object.fromEntries(DEVICE_TYPES.map((t) => [t.toUpperCase(), { value: t }])) as Record<
+    string,
+    { value: string }
+  >,
 });

@@ -14,7 +14,8 @@ import { HTTPException } from 'hono/http-exception';
 import { RateLimiter } from '../access/rate-limiter.ts';
 import { filePublicReport } from '../dispatch/public-intake.ts';
 import { DomainError } from '../domain-error.ts';
-import { type CategoryRow, findCategories, findRequests } from '../store/cases.repo.ts';
+import { type CategoryRow, findCategories } from '../store/case-categories.repo.ts';
+import { findRequests } from '../store/public.repo.ts';
 import type { AppEnv } from './identify.ts';
 import { errorFormat, formatOf, type Open311Format, splitResource } from './open311/format.ts';
 import { checkJurisdiction } from './open311/jurisdiction.ts';
@@ -24,7 +25,7 @@ import { reportFromFields } from './open311/report-fields.ts';
 import { requestFilter } from './open311/request-filter.ts';
 import { open311Body, open311Error, open311Status } from './open311/respond.ts';
 import { toFiledRequest, toRequest, toService, toServiceDefinition } from './open311/views.ts';
-import type { PublicDeps } from './public-routes.ts';
+import { caseDeps, type PublicDeps } from './public-routes.ts';
 
 const MAX_BODY = 64 * 1024;
 
@@ -164,11 +165,10 @@ export function open311Routes(deps: Open311Deps): Hono<AppEnv> {
           `no service ${report.categoryCode!.slice(0, 40)}; see services.${format}`,
         );
       }
-      const result = await filePublicReport(deps.pool, deps.cases, c.get('origin'), 'open311', {
+      const result = await filePublicReport(caseDeps(deps), c.get('origin'), 'open311', {
         ...report,
         categoryCode: category.code,
       });
-      deps.live.cases.published(result.eventIds);
       return open311Body(c, format, 'service_requests', [toFiledRequest(result.trackingNo)], 201);
     },
   );

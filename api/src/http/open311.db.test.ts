@@ -323,8 +323,7 @@ describe('Open311 GeoReport v2 as the spec documents it', () => {
     };
     const { id: caseId } = await one('SELECT id FROM cases WHERE tracking_no = $1', [rejected]);
     await transitionCase(
-      pool,
-      cases,
+      { pool, config: cases, events: live.events },
       { audit: officer, role: 'duty_officer', unitCode: null, scope: null },
       {
         id: Number(caseId),

@@ -8,12 +8,13 @@ import { bodyLimit } from 'hono/body-limit';
 import type pg from 'pg';
 import { RateLimiter } from '../access/rate-limiter.ts';
 import type { AccessConfig, CaseConfig } from '../config.ts';
+import type { CaseDeps } from '../dispatch/case.service.ts';
 import { citizenCategoriesFor } from '../dispatch/category-fit.ts';
 import { filePublicReport } from '../dispatch/public-intake.ts';
 import { ASSET_KINDS } from '../domain/codes.ts';
 import type { Live } from '../live/live.ts';
-import { findCategories, findPublicCase } from '../store/cases.repo.ts';
-import { findPublicAsset } from '../store/public.repo.ts';
+import { findCategories } from '../store/case-categories.repo.ts';
+import { findPublicAsset, findPublicCase } from '../store/public.repo.ts';
 import { errorResponse } from './http-error.ts';
 import type { AppEnv } from './identify.ts';
 import { formFile, formText, rateLimit } from './request-helpers.ts';
@@ -28,6 +29,13 @@ export interface PublicDeps {
   cases: CaseConfig;
   live: Live;
 }
+
+/** The case service's dependencies, for the public intake. */
+export const caseDeps = (deps: PublicDeps): CaseDeps => ({
+  pool: deps.pool,
+  config: deps.cases,
+  events: deps.live.events,
+});
 
 export function publicRoutes(deps: PublicDeps): Hono<AppEnv> {
   const { pool: db, access } = deps;
@@ -89,7 +97,7 @@ export function publicRoutes(deps: PublicDeps): Hono<AppEnv> {
         return errorResponse(c, 'INVALID_INPUT', 'assetCode: the code on the plate, like BD-440304-000123');
       }
       const photo = await formFile(form, 'photo');
-      const result = await filePublicReport(deps.pool, deps.cases, c.get('origin'), 'citizen', {
+      const result = await filePublicReport(caseDeps(deps), c.get('origin'), 'citizen', {
         categoryCode: formText(form, 'categoryCode'),
         description: formText(form, 'description') ?? '',
         assetCode,
@@ -99,7 +107,6 @@ export function publicRoutes(deps: PublicDeps): Hono<AppEnv> {
         reporterPhone: formText(form, 'phone'),
         photo,
       });
-      deps.live.cases.published(result.eventIds);
       return c.json({ trackingNo: result.trackingNo, statusUrl: `/t/${result.trackingNo}` }, 201);
     },
   );

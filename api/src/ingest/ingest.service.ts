@@ -1,10 +1,12 @@
 // One path for every reading, whatever carried it (HTTP, GraphQL, MQTT): check each item, then store the
 // valid ones, their rollups, the rule evaluation and the dead letters in one transaction. The caller
-// acknowledges (HTTP 2xx, MQTT PUBACK) only after this resolves, i.e. after the commit.
+// acknowledges (HTTP 2xx, MQTT PUBACK) only after this resolves, i.e. after the commit, by when the alert
+// events the batch caused are published.
 import type pg from 'pg';
 import type { AccessScope } from '../access/scope.ts';
 import { evaluateReadings, type NewReading } from '../alerts/alert-engine.ts';
 import type { IngestConfig } from '../config.ts';
+import type { EventPublisher } from '../live/event-publisher.ts';
 import { withTransaction } from '../store/db.ts';
 import {
   findDeviceTypeMetrics,
@@ -68,8 +70,7 @@ export class IngestService {
   constructor(
     private readonly pool: pg.Pool,
     private readonly config: IngestConfig,
-    /** Called after each commit with the new alert event ids (the in-process fan-out needs it). */
-    private readonly onEvents: (eventIds: number[]) => void = () => undefined,
+    private readonly events: EventPublisher,
   ) {}
 
   get maxItems(): number {
@@ -160,7 +161,7 @@ export class IngestService {
       }));
       duplicates += valid.length - stored;
     }
-    if (eventIds.length) this.onEvents(eventIds);
+    this.events.alertEvents(eventIds);
     return {
       received: items.length,
       stored,

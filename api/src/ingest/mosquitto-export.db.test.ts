@@ -13,6 +13,7 @@ import { TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { issueMqttCredential, revokeMqttCredential } from '../access/mqtt-credentials.service.ts';
 import { loadIngestConfig, ROOT_DIR } from '../config.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { createPool } from '../store/db.ts';
 import { IngestService } from './ingest.service.ts';
 import { keepMosquittoFilesExported } from './mosquitto-export.ts';
@@ -200,7 +201,7 @@ beforeAll(async () => {
     prefix: PREFIX,
     shared: true,
     clientId: `t-${run}-ingest`,
-    ingest: new IngestService(pool, config),
+    ingest: new IngestService(pool, config, noListeners),
     log: () => undefined,
   });
   await ingest.ready;

@@ -69,9 +69,7 @@ export function keepMosquittoFilesExported(
       if (changed) {
         options.log(`MQTT: wrote ${files.credentials.length} credentials for Mosquitto to ${options.dir}`);
       }
-      return [];
     },
-    () => undefined,
     options.log,
     options.everyMs ?? 5000,
   );

@@ -7,6 +7,7 @@ import { graphqlClient, TEST_ACTOR } from '../../../scripts/test/graphql-client.
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { issueMqttCredential } from '../access/mqtt-credentials.service.ts';
 import { loadIngestConfig } from '../config.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { createPool } from '../store/db.ts';
 import { IngestService } from './ingest.service.ts';
 import { createMqttAuth, localMqttCredential, type MqttAuth } from './mqtt-auth.ts';
@@ -86,7 +87,7 @@ function publish(client: MqttClient, topic: string, payload: string): Promise<'a
 let readings: MqttBatcher;
 
 beforeAll(async () => {
-  readings = mqttBatcher({ ingest: new IngestService(pool, config), prefix: PREFIX, log });
+  readings = mqttBatcher({ ingest: new IngestService(pool, config, noListeners), prefix: PREFIX, log });
   auth = createMqttAuth(pool, {
     prefix: PREFIX,
     log,

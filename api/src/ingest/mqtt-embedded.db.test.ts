@@ -5,6 +5,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { loadIngestConfig } from '../config.ts';
+import { noListeners } from '../live/event-publisher.ts';
 import { createPool } from '../store/db.ts';
 import { IngestService } from './ingest.service.ts';
 import { mqttBatcher } from './mqtt-batch.ts';
@@ -17,7 +18,7 @@ const logged: string[] = [];
 const log = (line: string) => logged.push(line);
 
 async function brokerOn(db = pool): Promise<EmbeddedBroker> {
-  const readings = mqttBatcher({ ingest: new IngestService(db, config), prefix: PREFIX, log });
+  const readings = mqttBatcher({ ingest: new IngestService(db, config, noListeners), prefix: PREFIX, log });
   return startEmbeddedBroker({
     host: '127.0.0.1',
     port: 0,

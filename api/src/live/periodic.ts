@@ -1,9 +1,8 @@
 // Scheduled work of an API process (alert rules, 督办 of overdue cases): run now and then every interval,
-// never two runs at once, events of a run handed to the live bus, failures logged and retried next time.
+// never two runs at once, failures logged and retried next time. The work publishes its own events.
 export function runPeriodically(
   what: string,
-  work: () => Promise<number[]>,
-  onEvents: (ids: number[]) => void,
+  work: () => Promise<unknown>,
   log: (line: string) => void,
   intervalMs: number,
 ): () => void {
@@ -12,8 +11,7 @@ export function runPeriodically(
     if (running) return;
     running = true;
     try {
-      const ids = await work();
-      if (ids.length) onEvents(ids);
+      await work();
     } catch (error) {
       log(`warning: ${what} failed: ${(error as Error).message}`);
     } finally {

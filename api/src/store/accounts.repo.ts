@@ -1,12 +1,11 @@
 // Users, sessions and API tokens. Secrets arrive hashed; password hashes never leave this module except
 // to the sign-in check.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../access/roles.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/accounts', import.meta.url));
 const sql = (name: string) => loadSql(SQL_DIR, name);
 const USER_BY_USERNAME = sql('user_by_username');
 const USER_LOGIN_ATTEMPT = sql('user_login_attempt');

@@ -1,11 +1,10 @@
 // The alert engine's writes: rules to evaluate, per-device rule state, and alert transitions with their
 // events (each returns the new alert_events ids, which the live fan-out announces).
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/alert-state', import.meta.url));
 const sql = (name: string) => loadSql(SQL_DIR, name);
 const RULES_FOR_TYPES = sql('rules_for_types');
 const RULES_BY_KIND = sql('rules_by_kind');

@@ -1,12 +1,11 @@
 // Alerts as the API reads them, their history, acknowledgement, roll-ups, and the rules table.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/alerts', import.meta.url));
 const sql = (name: string, planEachTime = false) => loadSql(SQL_DIR, name, { planEachTime });
 const EVENTS_BY_IDS = sql('alert_events_by_ids');
 const PAGE = sql('alerts_page', true);

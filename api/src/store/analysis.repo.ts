@@ -1,6 +1,5 @@
 // The analyst workbench's queries: trends of alerts and cases per time bucket, where alerts were, and the
 // asset and alert tables behind its list views and exports. Every row is cut to the caller's scope in SQL.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
 import type { WeightedPoint } from '../analysis/hexbin.ts';
@@ -9,7 +8,7 @@ import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/analysis', import.meta.url));
 // The area functions need a plan per run (see sql-file.ts).
 const ALERT_TREND = loadSql(SQL_DIR, 'alert_trend', { planEachTime: true });
 const CASE_TREND = loadSql(SQL_DIR, 'case_trend', { planEachTime: true });

@@ -1,5 +1,4 @@
 // Areas (city → district → street → community → grid): GeoJSON for the map, rows for the API.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { type AccessScope, areaScopeParams } from '../access/scope.ts';
@@ -8,7 +7,7 @@ import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 import { StoreError } from './store-error.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/areas', import.meta.url));
 const AREAS_GEOJSON = loadSql(SQL_DIR, 'areas_geojson');
 const BY_CODES = loadSql(SQL_DIR, 'areas_by_codes');
 const CHILDREN = loadSql(SQL_DIR, 'areas_children');

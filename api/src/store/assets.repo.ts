@@ -1,5 +1,4 @@
 // Assets for the API: by id and code, filtered pages, nearest neighbours and close pairs.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Geometry } from 'geojson';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
@@ -8,7 +7,7 @@ import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/assets', import.meta.url));
 const BY_IDS = loadSql(SQL_DIR, 'assets_by_ids');
 const BY_CODE = loadSql(SQL_DIR, 'asset_by_code');
 const PAGE = loadSql(SQL_DIR, 'assets_page', { planEachTime: true });

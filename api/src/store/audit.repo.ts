@@ -1,11 +1,10 @@
 // The audit log: written in the same transaction as the change it records, read by admins.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Actor } from '../access/principal.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/audit', import.meta.url));
 const INSERT = loadSql(SQL_DIR, 'audit_insert');
 const PAGE = loadSql(SQL_DIR, 'audit_page', { planEachTime: true });
 const COUNT = loadSql(SQL_DIR, 'audit_count', { planEachTime: true });

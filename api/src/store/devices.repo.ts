@@ -1,11 +1,10 @@
 // Devices, their metrics and readings (SensorThings: a Datastream is a device's metric).
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/devices', import.meta.url));
 const BY_ASSET_IDS = loadSql(SQL_DIR, 'devices_by_asset_ids');
 const BY_IDS = loadSql(SQL_DIR, 'devices_by_ids');
 const LATEST = loadSql(SQL_DIR, 'latest_readings');

@@ -1,12 +1,11 @@
 // Ingest's statements: device and metric lookups, the batched reading insert with its rollups, and the
 // dead-letter table.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IngestDevice } from '../ingest/reading-items.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/ingest', import.meta.url));
 const DEVICES = loadSql(SQL_DIR, 'ingest_devices');
 const METRICS = loadSql(SQL_DIR, 'ingest_metrics');
 const LOCK = loadSql(SQL_DIR, 'ingest_lock_devices');

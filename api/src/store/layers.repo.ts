@@ -1,6 +1,5 @@
 // The big screen's map layers: every asset of one kind in the caller's area as one GeoJSON FeatureCollection,
 // built in SQL (one statement per layer in sql/layer_<kind>.sql).
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
@@ -17,7 +16,7 @@ export const MAP_LAYERS = [
 ] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/layers', import.meta.url));
 const QUERIES = Object.fromEntries(MAP_LAYERS.map((l) => [l, loadSql(SQL_DIR, `layer_${l}`)])) as Record<
   MapLayer,
   ReturnType<typeof loadSql>

@@ -1,12 +1,11 @@
 // MQTT credentials and refusals. Secret hashes leave this module only to the broker's check and the export
 // for Mosquitto, never in a list.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MqttScope } from '../ingest/mqtt-grants.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/mqtt-credentials', import.meta.url));
 const sql = (name: string) => loadSql(SQL_DIR, name);
 const INSERT = sql('mqtt_credential_insert');
 const FOR_UPDATE = sql('mqtt_credential_for_update');

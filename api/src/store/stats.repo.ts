@@ -1,12 +1,11 @@
 // Figures for an area (Query.areaStats): asset counts, building mix and device online rate.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AccessScope, scopeCode } from '../access/scope.ts';
 import { areaParams, type ResolvedArea } from './area-params.ts';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const AREA_STATS = loadSql(path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql'), 'area_stats', {
+const AREA_STATS = loadSql(fileURLToPath(new URL('sql/stats', import.meta.url)), 'area_stats', {
   planEachTime: true,
 });
 

@@ -1,10 +1,9 @@
 // Responsible units (责任单位) for the API.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Queryable, queryRows } from './db.ts';
 import { loadSql } from './sql-file.ts';
 
-const SQL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql');
+const SQL_DIR = fileURLToPath(new URL('sql/units', import.meta.url));
 const BY_IDS = loadSql(SQL_DIR, 'units_by_ids');
 const BY_CODES = loadSql(SQL_DIR, 'units_by_codes');
 

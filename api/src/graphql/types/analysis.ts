@@ -19,7 +19,7 @@ import {
 } from '../../store/analysis.repo.ts';
 import { builder } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
-import { AlertSeverityEnum, DeviceTypeEnum } from './alerts.ts';
+import { AlertSeverityEnum, DeviceTypeEnum } from '../enums.ts';
 import { AreaInput, areaOrCity } from './area-input.ts';
 import { CountRef } from './stats.ts';
 

@@ -19,7 +19,7 @@ import {
 } from '../../store/devices.repo.ts';
 import { builder } from '../builder.ts';
 import type { ApiContext } from '../context.ts';
-import { Asset } from './asset.ts';
+import { Asset } from './asset/asset.ts';
 
 export const Metric = builder.objectRef<MetricRow>('Metric').implement({
   description: 'What a device measures, with its unit as shown to users.',

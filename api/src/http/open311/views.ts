@@ -1,5 +1,6 @@
 // Rows as GeoReport v2 documents, every field the spec lists, in its order (null where we have nothing).
-import type { CategoryRow, RequestListRow } from '../../store/cases.repo.ts';
+import type { CategoryRow } from '../../store/case-categories.repo.ts';
+import type { RequestListRow } from '../../store/public.repo.ts';
 
 export const SERVICE_NOTICE = '已受理登记，请凭编号查询进度';
 
