@@ -82,21 +82,25 @@ await runCli(async () => {
   }
   await ensureWebBuild(config.rootDir, log);
 
-  const server = await startServer({ config, database: db, log });
+  const server = await startServer({
+    config,
+    database: db,
+    log,
+    startAlongside: async (simulatorUrl) =>
+      config.ingest.simulate
+        ? startSimulator({
+            db: db.apiPool,
+            mqttUrl: simulatorUrl,
+            prefix: config.ingest.mqttTopicPrefix,
+            rate: config.ingest.simulateRate,
+            log,
+          })
+        : null,
+  });
   for (const line of signInHelp) log(line);
   log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');
-  const simulator = config.ingest.simulate
-    ? await startSimulator({
-        db: db.apiPool,
-        mqttUrl: server.simulatorUrl,
-        prefix: config.ingest.mqttTopicPrefix,
-        rate: config.ingest.simulateRate,
-        log,
-      })
-    : null;
 
   const stop = async () => {
-    await simulator?.stop();
     await server.stop();
     await db.close();
     process.exit(0);

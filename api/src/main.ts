@@ -42,11 +42,14 @@ export interface ServerOptions {
   config: Config;
   database: ServerDatabase;
   log: (line: string) => void;
+  /**
+   * Started once MQTT is up, before the periodic jobs (on the embedded database the first tileset build holds
+   * it for a while) and stopped first: npm start's simulator, given where a simulator publishes.
+   */
+  startAlongside?: (simulatorUrl: string) => Promise<{ stop(): Promise<void> } | null>;
 }
 
 export interface RunningServer {
-  /** Where a simulator publishes: the embedded broker with this process's simulator credential, or MQTT_URL. */
-  simulatorUrl: string;
   /** Stops everything startServer started, in order; the database stays open. */
   stop(): Promise<void>;
 }
@@ -133,6 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log,
       });
   if (mqttIngest) await Promise.race([mqttIngest.ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  const alongside = (await options.startAlongside?.(simulatorUrl)) ?? null;
   const stopTiles = startTilesetBuilds(db.pool, config, log);
 
   const app = createServerApp({
@@ -159,9 +163,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   return {
-    simulatorUrl,
     async stop() {
       server.close();
+      await alongside?.stop();
       stopTiles();
       stopHousekeeping();
       await mqttIngest?.close();
