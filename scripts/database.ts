@@ -1,15 +1,11 @@
 // Opens the database the config names: DATABASE_URL, or the embedded PGlite + PostGIS in DATA_DIR.
-import type pg from 'pg';
 import type { Config } from '../api/src/config.ts';
+import type { ServerDatabase } from '../api/src/main.ts';
 import { checkConnection, createPool } from '../api/src/store/db.ts';
 import { findRunningEmbedded, startEmbeddedDatabase } from '../api/src/store/embedded.ts';
 
-export interface OpenDatabase {
-  mode: 'embedded' | 'external';
-  /** For migrations, seeding and housekeeping: no statement timeout. */
-  pool: pg.Pool;
-  /** For the API: statements over config.apiStatementTimeoutMs are cancelled. */
-  apiPool: pg.Pool;
+/** `pool` also migrates and seeds. */
+export interface OpenDatabase extends ServerDatabase {
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 // npm run seed -- --preset demo|large [--seed N]: builds the synthetic city into the database, replacing it.
 import { parseArgs } from 'node:util';
+import { installDefaultRules } from '../api/src/alerts/default-rules.ts';
 import { loadConfig, parsePreset, parseSeed } from '../api/src/config.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
 import { migrate } from '../api/src/store/migrate.ts';
@@ -19,6 +20,7 @@ await runCli(async () => {
   const db = await openDatabase(config);
   try {
     await migrate(db.pool, config.migrationsDir);
+    await installDefaultRules(db.pool);
     console.log(`seeding the ${preset} city into the ${db.mode} database…`);
     const t = performance.now();
     await seedCity(db.pool, preset, seed, (line) => console.log(line), {

@@ -1,28 +1,13 @@
-// npm start: database (DATABASE_URL or embedded), migrations, demo city if empty, web build if stale, then
-// API and web on one port.
+// npm start: database (DATABASE_URL or embedded), migrations and the alert rule pack, demo city if empty, web
+// build if stale, then the server (api/src/main.ts: API, tiles and web on one port, MQTT) and the simulator.
 import net from 'node:net';
-import os from 'node:os';
-import { serve } from '@hono/node-server';
-import { newMqttSecret } from '../api/src/access/mosquitto-password.ts';
+import { installDefaultRules } from '../api/src/alerts/default-rules.ts';
 import { type Config, loadConfig } from '../api/src/config.ts';
-import { loadPersistedOperations } from '../api/src/graphql/persisted-operations.ts';
-import { createApp } from '../api/src/http/app.ts';
-import { keepMosquittoFilesExported } from '../api/src/ingest/mosquitto-export.ts';
-import { createMqttAuth, localMqttCredential, mqttUrlWith } from '../api/src/ingest/mqtt-auth.ts';
-import { mqttBatcher } from '../api/src/ingest/mqtt-batch.ts';
-import {
-  MQTT_DEFAULT_PORT,
-  recordRunningBroker,
-  startEmbeddedBroker,
-} from '../api/src/ingest/mqtt-broker.ts';
-import { startMqttIngest } from '../api/src/ingest/mqtt-ingest.ts';
-import { startLive } from '../api/src/live/live.ts';
-import { runPeriodically } from '../api/src/live/periodic.ts';
+import { startServer } from '../api/src/main.ts';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
-import { countUsers, deleteExpiredSessions } from '../api/src/store/accounts.repo.ts';
+import { countUsers } from '../api/src/store/accounts.repo.ts';
 import { countAreas } from '../api/src/store/areas.repo.ts';
 import { migrate } from '../api/src/store/migrate.ts';
-import { buildBuildingTiles } from '../tiles/3d/build-building-tiles.ts';
 import { demoLoginLines, ensureDemoUsers } from './access/demo-users.ts';
 import { seedDemoAlertHistory } from './city/demo-alerts.ts';
 import { seedDemoCases } from './city/demo-cases.ts';
@@ -53,12 +38,6 @@ function assertPortFree(config: Config): Promise<void> {
   });
 }
 
-/** TILES_REBUILD_MS=0: the tileset is still built once at start, never again. */
-function buildOnce(build: () => Promise<unknown>): () => void {
-  build().catch((error: Error) => log(`warning: building the buildings tileset failed: ${error.message}`));
-  return () => undefined;
-}
-
 await runCli(async () => {
   const config = loadConfig();
   await assertPortFree(config);
@@ -70,20 +49,8 @@ await runCli(async () => {
   const db = await openDatabase(config);
   const applied = await migrate(db.pool, config.migrationsDir);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
-  const housekeeping = () =>
-    Promise.all([
-      // Partitions for the whole retention window (late readings need them) and a week ahead; older ones go.
-      db.pool.query('SELECT ensure_readings_partitions(current_date - $1::int, current_date + 7)', [
-        config.ingest.retentionDays,
-      ]),
-      db.pool.query('SELECT drop_readings_partitions(current_date - $1::int)', [config.ingest.retentionDays]),
-      deleteExpiredSessions(db.pool),
-    ]).catch((error: Error) => {
-      log(`warning: housekeeping (reading partitions, expired sessions) failed: ${error.message}`);
-    });
-  await housekeeping();
-  const hourly = setInterval(housekeeping, 3_600_000);
-  hourly.unref();
+  // The default alert rule pack ships with the schema; codes already present (maybe edited) are kept.
+  await installDefaultRules(db.pool);
 
   let seededDemo = false;
   if ((await countAreas(db.pool)) === 0) {
@@ -115,115 +82,26 @@ await runCli(async () => {
   }
   await ensureWebBuild(config.rootDir, log);
 
-  const live = await startLive({
-    pool: db.apiPool,
-    ingest: config.ingest,
-    // The embedded PGlite does not carry NOTIFY between connections: one process, in-process delivery.
-    listenUrl: config.databaseUrl,
+  const server = await startServer({
+    config,
+    database: db,
     log,
-    caseSchedulerMs: config.cases.schedulerMs,
+    startAlongside: async (simulatorUrl) =>
+      config.ingest.simulate
+        ? startSimulator({
+            db: db.apiPool,
+            mqttUrl: simulatorUrl,
+            prefix: config.ingest.mqttTopicPrefix,
+            rate: config.ingest.simulateRate,
+            log,
+          })
+        : null,
   });
-  // Readings over MQTT. The embedded broker stores them itself before it acknowledges them (its queues live in
-  // memory); an external broker's are taken by a subscriber that acknowledges after the commit.
-  const mqttReadings = mqttBatcher({ ingest: live.ingest, prefix: config.ingest.mqttTopicPrefix, log });
-  // The embedded broker admits MQTT credentials (npm run mqtt-credential) and this process's simulator, whose
-  // credential lives in memory only; the running note (0600) carries it for `npm run simulate` beside us.
-  const simulatorCredential = localMqttCredential('simulator', newMqttSecret());
-  const mqttAuth = config.ingest.mqttUrl
-    ? null
-    : createMqttAuth(db.apiPool, {
-        prefix: config.ingest.mqttTopicPrefix,
-        log,
-        local: [simulatorCredential],
-      });
-  const broker = mqttAuth
-    ? await startEmbeddedBroker({
-        host: config.host,
-        port: config.ingest.mqttPort,
-        readings: { prefix: config.ingest.mqttTopicPrefix, store: mqttReadings.store },
-        auth: mqttAuth,
-      })
-    : null;
-  const mqttUrl = config.ingest.mqttUrl ?? broker!.url;
-  const simulatorUrl = broker ? mqttUrlWith(broker.url, simulatorCredential) : mqttUrl;
-  const forgetBroker = broker ? recordRunningBroker(config.dataDir, simulatorUrl) : () => undefined;
-  // An external Mosquitto learns the credentials from files this process keeps current (MQTT_AUTH_DIR).
-  const stopMqttExport =
-    config.ingest.mqttUrl && config.ingest.mqttAuthDir
-      ? keepMosquittoFilesExported(db.apiPool, {
-          dir: config.ingest.mqttAuthDir,
-          prefix: config.ingest.mqttTopicPrefix,
-          log,
-        })
-      : () => undefined;
-  const brokerMoved = broker !== null && broker.port !== MQTT_DEFAULT_PORT && config.ingest.mqttPort === null;
-  const mqttIngest = broker
-    ? null
-    : startMqttIngest({
-        url: mqttUrl,
-        prefix: config.ingest.mqttTopicPrefix,
-        shared: true,
-        clientId: process.env.MQTT_CLIENT_ID ?? `city-one-map-ingest-${os.hostname()}-${config.port}`,
-        ingest: live.ingest,
-        log,
-      });
-  if (mqttIngest) await Promise.race([mqttIngest.ready, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  const simulator = config.ingest.simulate
-    ? await startSimulator({
-        db: db.apiPool,
-        mqttUrl: simulatorUrl,
-        prefix: config.ingest.mqttTopicPrefix,
-        rate: config.ingest.simulateRate,
-        log,
-      })
-    : null;
+  for (const line of signInHelp) log(line);
+  log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');
 
-  // The buildings' 3D Tiles: built now (only changed tiles after the first time) and, unless
-  // TILES_REBUILD_MS=0, kept current.
-  const buildTiles = () => buildBuildingTiles(db.pool, { log });
-  const stopTiles =
-    config.map.tilesRebuildMs === 0
-      ? buildOnce(buildTiles)
-      : runPeriodically(
-          'rebuilding the buildings tileset',
-          () => buildTiles(),
-          log,
-          config.map.tilesRebuildMs,
-        );
-
-  const app = createApp({
-    pool: db.apiPool,
-    ingest: config.ingest,
-    live,
-    mode: db.mode,
-    webDistDir: config.webDistDir,
-    access: config.access,
-    cases: config.cases,
-    map: config.map,
-    persistedOperations: loadPersistedOperations(config.access.persistedOperationsFile),
-  });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    log(
-      `city one-map is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}/`,
-    );
-    log(`  database: ${db.mode}; the city is synthetic, laid out inside real Shenzhen district boundaries`);
-    log(
-      `  MQTT: ${broker ? `embedded broker at ${mqttUrl}${brokerMoved ? ` (port ${MQTT_DEFAULT_PORT} is taken by another broker)` : ''}` : mqttUrl}, topics ${config.ingest.mqttTopicPrefix}/<device>[/<metric>]; HTTP: POST /ingest`,
-    );
-    for (const line of signInHelp) log(line);
-    log('  accounts and API tokens: npm run user -- list, npm run token -- --role analyst [--area 440304]');
-  });
   const stop = async () => {
-    server.close();
-    stopTiles();
-    await simulator?.stop();
-    await mqttIngest?.close();
-    stopMqttExport();
-    await broker?.close();
-    await mqttAuth?.close();
-    await mqttReadings.drain();
-    forgetBroker();
-    await live.close();
+    await server.stop();
     await db.close();
     process.exit(0);
   };

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import { loadConfig, loadMapConfig } from '../../api/src/config.ts';
-import { createApp } from '../../api/src/http/app.ts';
+import { createServerApp } from '../../api/src/main.ts';
 import { tileStatement } from '../../tiles/mvt/mvt.repo.ts';
 import { findMvtLayer } from '../../tiles/mvt/mvt-layers.ts';
 import { parseLayerQuery } from '../../tiles/mvt/tile-request.ts';
@@ -26,7 +26,7 @@ function tileAt(lon: number, lat: number, z: number) {
 
 async function serveApp(pool: pg.Pool, cacheMb: number) {
   const config = loadConfig();
-  const app = createApp({
+  const app = createServerApp({
     pool,
     mode: 'external',
     webDistDir: config.webDistDir,

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import { createSchema, createYoga } from 'graphql-yoga';
 import pg from 'pg';
 import { createToken } from '../../api/src/access/accounts.service.ts';
+import { installDefaultRules } from '../../api/src/alerts/default-rules.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createApp } from '../../api/src/http/app.ts';
 import { areaParams } from '../../api/src/store/area-params.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   await ensureDatabase();
   const pool = createPool(url, { max: 10 });
   await migrate(pool, config.migrationsDir);
+  await installDefaultRules(pool);
   const buildings = async () =>
     (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM assets WHERE kind = 'building'"))
       .rows[0]!.n;

@@ -7,9 +7,9 @@ import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import { createUser } from '../../api/src/access/accounts.service.ts';
 import { loadConfig } from '../../api/src/config.ts';
-import { createApp } from '../../api/src/http/app.ts';
 import { startMqttIngest } from '../../api/src/ingest/mqtt-ingest.ts';
 import { localLive } from '../../api/src/live/live.ts';
+import { createServerApp } from '../../api/src/main.ts';
 import { buildBuildingTiles } from '../../tiles/3d/build-building-tiles.ts';
 import { launchChromium } from '../../web/e2e/browser.ts';
 import { signIn } from '../../web/e2e/fixtures.ts';
@@ -52,7 +52,7 @@ export async function benchScreen(pool: pg.Pool, soakMinutes: number): Promise<v
   await ensureWebBuild(config.rootDir, () => undefined);
   const log = () => undefined;
   const live = localLive(pool, config.ingest, log);
-  const app = createApp({
+  const app = createServerApp({
     pool,
     mode: 'external',
     webDistDir: config.webDistDir,

@@ -2,6 +2,7 @@
 // the days their readings crossed, each event recorded at its reading's time, and the same alerts the live
 // ingest path would have raised (the replay is the engine itself, only fed from the generator).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installDefaultRules } from '../../api/src/alerts/default-rules.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { migrate } from '../../api/src/store/migrate.ts';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   scratch = await createScratchDatabase();
   pool = createPool(scratch.url);
   await migrate(pool, loadConfig({}).migrationsDir);
+  await installDefaultRules(pool);
   city = generateCity(loadReference(REFERENCE_DIR), SMALL, 1, now);
   await loadCity(pool, city);
 }, 240_000);

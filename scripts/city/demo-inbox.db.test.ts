@@ -2,6 +2,7 @@
 // and the demo cases; then the demo unit handler signs in and asks, as the console does, for their inbox and
 // for a case of another unit.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { installDefaultRules } from '../../api/src/alerts/default-rules.ts';
 import { loadCaseConfig, loadConfig } from '../../api/src/config.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { migrate } from '../../api/src/store/migrate.ts';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   scratch = await createScratchDatabase();
   pool = createPool(scratch.url);
   await migrate(pool, loadConfig({}).migrationsDir);
+  await installDefaultRules(pool);
   const now = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
   await loadCity(pool, generateCity(loadReference(REFERENCE_DIR), SMALL, 1, now));
   await ensureDemoUsers(pool);

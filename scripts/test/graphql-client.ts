@@ -5,8 +5,8 @@ import { createToken } from '../../api/src/access/accounts.service.ts';
 import type { Actor } from '../../api/src/access/principal.ts';
 import type { Role } from '../../api/src/access/roles.ts';
 import { type CaseConfig, loadConfig, type MapConfig } from '../../api/src/config.ts';
-import { createApp } from '../../api/src/http/app.ts';
 import type { Live } from '../../api/src/live/live.ts';
+import { createServerApp } from '../../api/src/main.ts';
 import type { Queryable } from '../../api/src/store/db.ts';
 import { testDatabaseUrl } from './test-database.ts';
 
@@ -53,7 +53,7 @@ export interface ClientOptions {
 
 export function graphqlClient(db: Queryable, options: ClientOptions = {}) {
   const config = loadConfig({});
-  const app = createApp({
+  const app = createServerApp({
     pool: db as pg.Pool, // reads only, unless a test passes a real pool
     mode: 'external',
     webDistDir: config.webDistDir,

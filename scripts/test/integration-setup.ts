@@ -1,4 +1,5 @@
 // Once per integration run: migrate the test database, seed the demo city into it and build its 3D Tiles.
+import { installDefaultRules } from '../../api/src/alerts/default-rules.ts';
 import { loadConfig } from '../../api/src/config.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { migrate } from '../../api/src/store/migrate.ts';
@@ -10,6 +11,7 @@ export default async function setup(): Promise<void> {
   const pool = createPool(testDatabaseUrl());
   try {
     await migrate(pool, loadConfig({}).migrationsDir);
+    await installDefaultRules(pool);
     await seedCity(pool, 'demo', 1, () => undefined);
     await buildBuildingTiles(pool);
   } finally {

@@ -2,8 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { type Queryable, queryRows } from '../../api/src/store/db.ts';
-import { loadSql } from '../../api/src/store/sql-file.ts';
+import { loadSql, type Queryable, queryRows } from '../tile-sql.ts';
 import type { Bounds } from './tile-grid.ts';
 import type { TileRecord } from './tileset-json.ts';
 

@@ -2,29 +2,28 @@
 // ETag on every load) and the tiles under t/<street>/<level>/<x>/<y>.glb (gzip glb; immutable while their
 // ?v= matches the tile's source hash, since a rebuilt tile gets a new URL in the next tileset.json).
 import { gunzipSync } from 'node:zlib';
-import { Hono } from 'hono';
-import type pg from 'pg';
-import { scopeCode } from '../../api/src/access/scope.ts';
-import { errorResponse } from '../../api/src/http/http-error.ts';
-import type { AppEnv } from '../../api/src/http/identify.ts';
+import { type Env, Hono } from 'hono';
+import { TileRequestError } from '../tile-errors.ts';
+import { type TileHost, throwHostErrors } from '../tile-host.ts';
 import { findStoredTiles, findTileContent, findTilesetVersion } from './building-tiles.repo.ts';
 import { buildTilesetJson, inScope, type TileRecord } from './tileset-json.ts';
 
 const STREET = /^[0-9A-Z]{6,16}$/;
 const MAX_LEVEL = 20;
 
-export function buildingTileRoutes(pool: pg.Pool): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function buildingTileRoutes<E extends Env>(host: TileHost<E>): Hono<E> {
+  const { db } = host;
+  const app = new Hono<E>();
+  throwHostErrors(app, host);
   // The stored tile list per build version; the tileset per version and scope.
   let records: { version: string; tiles: Promise<TileRecord[]> } | null = null;
   const tilesets = new Map<string, string>();
 
   app.get('/tileset.json', async (c) => {
-    const scope = scopeCode(c.get('viewer')!.scope);
-    const build = await findTilesetVersion(pool);
+    const scope = host.scopeOf(c);
+    const build = await findTilesetVersion(db);
     if (!build) {
-      return errorResponse(
-        c,
+      throw new TileRequestError(
         'NOT_FOUND',
         'the buildings tileset has not been built yet; it builds at start',
       );
@@ -37,7 +36,7 @@ export function buildingTileRoutes(pool: pg.Pool): Hono<AppEnv> {
     let json = tilesets.get(key);
     if (json === undefined) {
       if (records?.version !== build.version) {
-        records = { version: build.version, tiles: findStoredTiles(pool) };
+        records = { version: build.version, tiles: findStoredTiles(db) };
         tilesets.clear();
       }
       json = JSON.stringify(buildTilesetJson(await records.tiles, scope));
@@ -55,17 +54,16 @@ export function buildingTileRoutes(pool: pg.Pool): Hono<AppEnv> {
     );
     const [l, tx, ty] = numbers as [number, number, number];
     if (!STREET.test(street) || !(l <= MAX_LEVEL) || !(tx < 2 ** l) || !(ty < 2 ** l)) {
-      return errorResponse(
-        c,
+      throw new TileRequestError(
         'INVALID_INPUT',
         'a building tile is t/<street code>/<level 0–20>/<x>/<y>.glb with x and y below 2^level',
       );
     }
-    const tile = await findTileContent(pool, { streetCode: street, level: l, x: tx, y: ty });
-    const scope = scopeCode(c.get('viewer')!.scope);
+    const tile = await findTileContent(db, { streetCode: street, level: l, x: tx, y: ty });
+    const scope = host.scopeOf(c);
     // Out of scope answers like a missing tile: a scoped caller learns nothing about other areas.
     if (!tile || !inScope(scope, { districtCode: tile.district_code, streetCode: street })) {
-      return errorResponse(c, 'NOT_FOUND', `no building tile ${street}/${l}/${tx}/${ty}`);
+      throw new TileRequestError('NOT_FOUND', `no building tile ${street}/${l}/${tx}/${ty}`);
     }
     const etag = `"${tile.source_hash}"`;
     c.header('ETag', etag);

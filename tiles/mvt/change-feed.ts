@@ -1,7 +1,7 @@
 // Keeps the tile cache in step with the map change log (map_changes, written by triggers): before a tile is
 // served from the cache, the changes logged since the last look are applied, looking at most every pollMs
 // (so a cached tile is at most pollMs behind the data). Concurrent requests share one look.
-import type { Queryable } from '../../api/src/store/db.ts';
+import type { Queryable } from '../tile-sql.ts';
 import { findChangesSince, findLatestChangeId, pruneChanges } from './mvt.repo.ts';
 import type { TileCache } from './tile-cache.ts';
 

@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { type Queryable, queryError, queryRows } from '../../api/src/store/db.ts';
-import { loadSql, type SqlStatement } from '../../api/src/store/sql-file.ts';
-import { StoreError } from '../../api/src/store/store-error.ts';
+import { TileQueryError } from '../tile-errors.ts';
+import { loadSql, type Queryable, queryRows, type SqlStatement } from '../tile-sql.ts';
 import { encodeTile, type TileFeatureRow } from './mvt-encode.ts';
 import { MVT_LAYERS } from './mvt-layers.ts';
 import type { MapChange } from './tile-cache.ts';
@@ -39,7 +38,7 @@ function rowsStatement(statement: SqlStatement) {
     'SELECT ST_AsGeoJSON(geom) AS "mvt:geometry", * FROM features WHERE geom IS NOT NULL;',
   );
   return {
-    statement: { ...(statement.name && { name: `${statement.name}_rows` }), text },
+    statement: { name: `${statement.name}_rows`, text },
     layer: layer!,
     extent: Number(extent),
     idColumn: idColumn ?? null,
@@ -63,7 +62,7 @@ export async function detectMvtEncoder(db: Queryable): Promise<MvtEncoder> {
     return 'sql';
   } catch (error) {
     if (/protobuf-c/.test((error as Error).message)) return 'node';
-    throw new StoreError('checking whether PostGIS can encode vector tiles', { cause: error });
+    throw new TileQueryError('checking whether PostGIS can encode vector tiles', { cause: error });
   }
 }
 
@@ -99,7 +98,7 @@ async function renderTileInNode(
   try {
     result = await db.query({ ...statement, values, types: raw } as pg.QueryConfig);
   } catch (cause) {
-    throw queryError(cause, action);
+    throw new TileQueryError(action, { cause });
   }
   const columns = result.fields.filter((f) => f.name !== 'geom' && f.name !== 'mvt:geometry');
   const rows: TileFeatureRow[] = result.rows.map((row) => {

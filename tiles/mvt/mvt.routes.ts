@@ -6,12 +6,8 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { Hono } from 'hono';
-import type pg from 'pg';
-import { scopeCode } from '../../api/src/access/scope.ts';
-import type { VectorTileConfig } from '../../api/src/config.ts';
-import { serviceAreaReader } from '../../api/src/geo/area.service.ts';
-import type { AppEnv } from '../../api/src/http/identify.ts';
+import { type Env, Hono } from 'hono';
+import { type TileHost, throwHostErrors } from '../tile-host.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { detectMvtEncoder, type MvtEncoder, renderTile } from './mvt.repo.ts';
 import { BUFFER, EXTENT } from './mvt-layers.ts';
@@ -28,16 +24,28 @@ import { tileJson } from './tilejson.ts';
 const gzipAsync = promisify(gzip);
 const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
 
-/** The routes and, for tests and the bench, the cache behind them. */
-export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
-  const cityBounds = serviceAreaReader(pool);
+export interface MvtOptions {
+  /** The memory cache's size (0: no cache). */
+  cacheBytes: number;
+  /** The map change log is looked at most this often before a tile is served from the cache. */
+  pollMs: number;
+}
+
+export interface MvtHost<E extends Env> extends TileHost<E> {
+  /** The city's extent, for TileJSON. */
+  cityBounds: () => Promise<Bounds>;
+}
+
+export function mvtRoutes<E extends Env>(host: MvtHost<E>, options: MvtOptions): Hono<E> {
+  const { db, cityBounds } = host;
   const cache = new TileCache({ maxBytes: options.cacheBytes, maxAgeMs: 10 * 60_000, recentMs: 5 * 60_000 });
-  const feed = new ChangeFeed(pool, cache, { pollMs: options.pollMs, pruneMs: 10 * 60_000 });
-  const app = new Hono<AppEnv>();
+  const feed = new ChangeFeed(db, cache, { pollMs: options.pollMs, pruneMs: 10 * 60_000 });
+  const app = new Hono<E>();
+  throwHostErrors(app, host);
   // Asked on the first tile, not at construction: tests build routes over pools that are not up yet.
   let encoder: Promise<MvtEncoder> | null = null;
   const encoderOf = () => {
-    encoder ??= detectMvtEncoder(pool).catch((error) => {
+    encoder ??= detectMvtEncoder(db).catch((error) => {
       encoder = null;
       throw error;
     });
@@ -61,7 +69,7 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
     const { layer, z, x, y } = c.req.param();
     const query = queryOf(layer, c.req.url);
     const address = parseTileAddress(query.layer, z, x, y);
-    const scope = scopeCode(c.get('viewer')!.scope);
+    const scope = host.scopeOf(c);
     const key = `${query.layer.name}/${address.z}/${address.x}/${address.y}?${query.canonical}#${scope ?? ''}`;
 
     await feed.sync();
@@ -69,7 +77,7 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
     let tile = cache.get(key, now);
     if (!tile) {
       const startedAfter = cache.lastChangeId;
-      const body = await renderTile(pool, query, address, scope, await encoderOf());
+      const body = await renderTile(db, query, address, scope, await encoderOf());
       tile = { body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"` };
       if (options.cacheBytes > 0)
         cache.set(key, query.layer.name, margined(tileBounds(address)), tile, startedAfter, now);
@@ -95,7 +103,7 @@ export function mvtRoutes(pool: pg.Pool, options: VectorTileConfig) {
     return packed;
   }
 
-  return { app, cache };
+  return app;
 }
 
 /** A tile's bounds widened by its buffer: features that far outside are drawn in it too. */

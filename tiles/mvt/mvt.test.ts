@@ -1,6 +1,6 @@
 // The vector tiles' pure parts: request checking and the cache's invalidation by change extents.
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../api/src/domain-error.ts';
+import { TileRequestError } from '../tile-errors.ts';
 import { findMvtLayer } from './mvt-layers.ts';
 import { TileCache } from './tile-cache.ts';
 import { parseLayerName, parseLayerQuery, parseTileAddress, tileBounds } from './tile-request.ts';
@@ -12,8 +12,8 @@ const refused = (f: () => unknown) => {
   try {
     f();
   } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return (error as DomainError).message;
+    expect(error).toBeInstanceOf(TileRequestError);
+    return (error as TileRequestError).message;
   }
   throw new Error('not refused');
 };
@@ -30,7 +30,7 @@ describe('tile requests', () => {
       ['14', '1', '1.pbf'],
       ['14', '1', '0x1.mvt'],
     ]) {
-      expect(() => parseTileAddress(buildings, z!, x!, y!)).toThrow(DomainError);
+      expect(() => parseTileAddress(buildings, z!, x!, y!)).toThrow(TileRequestError);
     }
     expect(refused(() => parseLayerName('roads'))).toMatch(/use one of areas, buildings/);
   });

@@ -1,6 +1,6 @@
 // Checks a vector-tile request before any SQL runs: the layer, z/x/y, and the attribute filters in the query
 // string. Pure: returns the bound filter values, or throws INVALID_INPUT saying what is wrong.
-import { DomainError } from '../../api/src/domain-error.ts';
+import { TileRequestError } from '../tile-errors.ts';
 import { type FilterSpec, findMvtLayer, MAX_ZOOM, MVT_LAYERS, type MvtLayer } from './mvt-layers.ts';
 
 export interface TileAddress {
@@ -22,7 +22,7 @@ const CODE = /^[0-9A-Z]{6,16}$/;
 // ISO 8601 with a date, optionally a time and a zone; Date.parse does the rest of the checking.
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const invalid = (message: string) => new DomainError('INVALID_INPUT', message);
+const invalid = (message: string) => new TileRequestError('INVALID_INPUT', message);
 
 export function parseLayerName(name: string): MvtLayer {
   const layer = findMvtLayer(name);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type pg from 'pg';
 import { loadCaseConfig, loadConfig } from '../../api/src/config.ts';
-import { createApp } from '../../api/src/http/app.ts';
+import { createServerApp } from '../../api/src/main.ts';
 import { ensureWebBuild } from '../../scripts/web-build.ts';
 
 export interface TestServer {
@@ -21,7 +21,7 @@ export async function startTestServer(pool: pg.Pool): Promise<TestServer> {
   await ensureWebBuild(config.rootDir, () => undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'city-e2e-'));
   const cases = loadCaseConfig({}, dataDir);
-  const app = createApp({
+  const app = createServerApp({
     pool,
     mode: 'external',
     webDistDir: config.webDistDir,

@@ -10,8 +10,6 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type pg from 'pg';
-import { buildingTileRoutes } from '../../../tiles/3d/building-tiles.routes.ts';
-import { mvtRoutes } from '../../../tiles/mvt/mvt.routes.ts';
 import { parseJson } from '../bounded-json.ts';
 import {
   type AccessConfig,
@@ -54,6 +52,8 @@ export interface AppDeps {
   cases?: CaseConfig;
   /** The big screen's basemap and tile caching; default: offline basemap only. */
   map?: MapConfig;
+  /** The tile server's routes, served under /tiles to signed-in callers (api/src/main.ts); default: none. */
+  tiles?: Hono<AppEnv>;
 }
 
 /** A GraphQL body with a 20,000-position polygon is about 1 MB; nothing legitimate is larger. */
@@ -164,11 +164,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/analysis/*', tooLarge(MAX_GRAPHQL_BODY));
   app.route('/api/analysis', analysisRoutes(deps.pool));
 
-  // 3D Tiles of the buildings (tiles/3d) and vector tiles (tiles/mvt), for signed-in callers, cut to their
-  // scope. A map asks for dozens of tiles at once: who sent them is remembered for a few seconds.
+  // The tile server's routes, for signed-in callers, cut to their scope. A map asks for dozens of tiles at
+  // once: who sent them is remembered for a few seconds.
   app.use('/tiles/*', identify(deps.pool, deps.access, { cacheMs: TILE_IDENTITY_MS }), signedIn);
-  app.route('/tiles/3d/buildings', buildingTileRoutes(deps.pool));
-  app.route('/tiles', mvtRoutes(deps.pool, map.vectorTiles).app);
+  if (deps.tiles) app.route('/tiles', deps.tiles);
 
   // GraphQL; a browser asking for HTML gets the bundled GraphiQL page (which then needs a session).
   const graphql = createGraphQLHandler({

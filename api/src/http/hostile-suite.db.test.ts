@@ -39,8 +39,8 @@ import { loadConfig } from '../config.ts';
 import type { IngestService } from '../ingest/ingest.service.ts';
 import { startMqttIngest } from '../ingest/mqtt-ingest.ts';
 import { localLive } from '../live/live.ts';
+import { createServerApp } from '../main.ts';
 import { createPool } from '../store/db.ts';
-import { createApp } from './app.ts';
 
 const HANG_MS = 10_000;
 const CONCURRENCY = 4;
@@ -1084,7 +1084,7 @@ beforeAll(async () => {
     });
     tokens.set(role, token);
   }
-  const app = createApp({
+  const app = createServerApp({
     pool,
     mode: 'external',
     webDistDir: config.webDistDir,

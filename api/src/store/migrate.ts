@@ -2,7 +2,6 @@
 
 import { runner } from 'node-pg-migrate';
 import type pg from 'pg';
-import { installDefaultRules } from '../alerts/default-rules.ts';
 import { StartupError } from '../startup-error.ts';
 import type { Queryable } from './db.ts';
 
@@ -33,8 +32,6 @@ export async function migrate(pool: pg.Pool, migrationsDir: string): Promise<str
       advisoryLockMode: 'wait',
       log: () => undefined,
     });
-    // The default alert rule pack ships with the schema; codes already present (maybe edited) are kept.
-    await installDefaultRules(pool);
     return applied.map((m) => m.name);
   } catch (cause) {
     if (isMissingPostgis(cause)) {
