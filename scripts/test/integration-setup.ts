@@ -1,7 +1,7 @@
 // Once per integration run (global setup of the `db` and `e2e` projects, shared between them): a template
-// database next to TEST_DATABASE_URL, migrated, with the alert rule pack, the demo city and its 3D Tiles;
-// each test file then works on its own copy (file-database.ts). The end of the run drops the template and
-// any copy a file left behind.
+// database next to TEST_DATABASE_URL, migrated, with the alert rule pack, the demo city and its 3D Tiles,
+// vacuumed and analysed; each test file then works on its own copy (file-database.ts). The end of the run
+// drops the template and any copy a file left behind.
 import type { TestProject } from 'vitest/node';
 import { installDefaultRules } from '../../api/src/alerts/default-rules.ts';
 import { loadConfig } from '../../api/src/config.ts';
@@ -43,6 +43,8 @@ async function makeTemplate(): Promise<TestDatabases> {
     await installDefaultRules(pool);
     await seedCity(pool, 'demo', 1, () => undefined);
     await buildBuildingTiles(pool);
+    // Statistics and hint bits once here, not in every copy (each would plan blind until autovacuum came).
+    await pool.query('VACUUM (FREEZE, ANALYZE)');
   } catch (error) {
     await pool.end();
     await dropAll(dbs);
