@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../api/src/config.ts';
 import { launchChromium } from '../web/e2e/browser.ts';
 import { signIn, watchPage } from '../web/e2e/fixtures.ts';
-import { collectOutput, freePort, untilPrinted } from './test/api-process.ts';
+import { collectOutput, freePort, STARTED_LINE, untilPrinted } from './test/api-process.ts';
 
 const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx');
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
   started.child = child;
   children.push(child);
   started.printed = collectOutput(child);
-  await untilPrinted(child, started.printed, 'is running at', 220_000).catch((error: Error) => {
+  await untilPrinted(child, started.printed, STARTED_LINE, 220_000).catch((error: Error) => {
     throw new Error(`npm start ${error.message}`);
   });
   started.upAt = Date.now() - 1000;

@@ -58,6 +58,12 @@ export interface StartApiOptions {
 
 const running = new Set<ChildProcess>();
 
+/**
+ * The last line of the banner `npm start` prints once it serves (after its URL, the database, MQTT and the
+ * sign-in help): when it is out, so is everything a test reads from the banner.
+ */
+export const STARTED_LINE = '  accounts and API tokens:';
+
 /** What a child prints on stdout and stderr, gathered from now on. */
 export function collectOutput(child: ChildProcess): () => string {
   let output = '';
@@ -102,7 +108,7 @@ export function untilPrinted(
   });
 }
 
-/** `npm start` (tsx scripts/start.ts) with these settings, resolved once it prints its URL. */
+/** `npm start` (tsx scripts/start.ts) with these settings, resolved once it has printed its banner. */
 export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
@@ -115,7 +121,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   child.once('exit', () => running.delete(child));
   const printed = collectOutput(child);
   try {
-    await untilPrinted(child, printed, 'is running at', options.timeoutMs ?? 120_000);
+    await untilPrinted(child, printed, STARTED_LINE, options.timeoutMs ?? 120_000);
   } catch (error) {
     killGroup(child);
     throw new Error(`API ${options.name}: ${(error as Error).message}`);
