@@ -13,17 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_DIR } from '../api/src/config.ts';
 import { launchChromium } from '../web/e2e/browser.ts';
 import { signIn, watchPage } from '../web/e2e/fixtures.ts';
+import { collectOutput, freePort, STARTED_LINE, untilPrinted } from './test/api-process.ts';
 
 const TSX = path.join(ROOT_DIR, 'node_modules/.bin/tsx');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Runs a script to its end without blocking this process: a blocked event loop misses the server closing an
@@ -58,7 +50,11 @@ afterAll(() => {
 const started = {
   port: 0,
   dataDir: '',
-  output: '',
+  printed: (): string => '',
+  /** All it printed so far. */
+  get output() {
+    return this.printed();
+  },
   /** When it said it was running: the simulator's readings are stamped after this. */
   upAt: 0,
   child: null as ChildProcess | null,
@@ -82,14 +78,10 @@ beforeAll(async () => {
   const child = spawn(TSX, [path.join(ROOT_DIR, 'scripts/start.ts')], { env });
   started.child = child;
   children.push(child);
-  child.stdout.on('data', (d) => (started.output += d));
-  child.stderr.on('data', (d) => (started.output += d));
-  const deadline = Date.now() + 220_000;
-  while (!started.output.includes('is running at')) {
-    if (child.exitCode !== null) throw new Error(`npm start exited: ${started.output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up: ${started.output}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  started.printed = collectOutput(child);
+  await untilPrinted(child, started.printed, STARTED_LINE, 220_000).catch((error: Error) => {
+    throw new Error(`npm start ${error.message}`);
+  });
   started.upAt = Date.now() - 1000;
 });
 

@@ -1,9 +1,14 @@
 // npm test: static checks, then makes PostgreSQL + PostGIS and Chromium available (installing Debian packages
-// when run as root), creates a throwaway database, and runs the unit and integration tiers. Never skips a tier.
+// when run as root), creates a throwaway database, and runs the unit and integration tiers (db, then e2e).
+// Never skips a tier; prints each tier's wall time at the end, passed or not.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { runCli, StartupError } from '../api/src/startup-error.ts';
+import { createDatabase, dropDatabases } from './test/test-database.ts';
+import type { TierTimes } from './test/tier-times.ts';
 
 const isRoot = process.getuid?.() === 0;
 const hasApt = fs.existsSync('/usr/bin/apt-get');
@@ -84,10 +89,72 @@ function ensureChromium(): void {
   if (missing.length) aptInstall(missing, 'the browser for end-to-end tests');
 }
 
+/** Each tier's wall time, printed at the end whether the run passed or not. */
+const times: { tier: string; ms: number; passed: boolean | null }[] = [];
+
+function timed(tier: string, work: () => void): boolean {
+  const started = performance.now();
+  let passed = false;
+  try {
+    work();
+    passed = true;
+  } finally {
+    times.push({ tier, ms: performance.now() - started, passed });
+  }
+  return passed;
+}
+
+/** Runs vitest; false when a test failed. The projects' own times come from the tier-times reporter. */
+function vitest(tier: string, projects: string[], env: NodeJS.ProcessEnv): boolean {
+  const timesFile = path.join(os.tmpdir(), `city-tier-times-${process.pid}-${tier}.json`);
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])];
+  const reporters = ['--reporter=default', '--reporter=./scripts/test/tier-times.ts'];
+  const started = performance.now();
+  const r = spawnSync('npx', [...args, ...reporters], {
+    stdio: 'inherit',
+    env: { ...env, TIER_TIMES_FILE: timesFile },
+  });
+  const ms = performance.now() - started;
+  const passed = r.status === 0;
+  try {
+    const measured = JSON.parse(fs.readFileSync(timesFile, 'utf8')) as TierTimes;
+    fs.rmSync(timesFile);
+    if (projects.length > 1) times.push({ tier: `${tier}: start-up`, ms: measured.startupMs, passed: null });
+    for (const p of projects)
+      times.push({
+        tier: projects.length > 1 ? `${tier}: ${p}` : p,
+        ms: measured.projects[p] ?? 0,
+        passed: null,
+      });
+  } catch {
+    // vitest ended before reporting: only the whole command's time is known
+  }
+  times.push({ tier: projects.length > 1 ? `${tier} (all)` : `${tier} (with start-up)`, ms, passed });
+  return passed;
+}
+
+function printTimes(): void {
+  console.log('\n▶ wall time per tier');
+  for (const t of times) {
+    const mark = t.passed === null ? ' ' : t.passed ? '✓' : '✗';
+    console.log(`  ${mark} ${t.tier.padEnd(28)} ${(t.ms / 1000).toFixed(1).padStart(7)} s`);
+  }
+}
+
 await runCli(async () => {
-  console.log('▶ type check and lint');
-  run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-  run('npx', ['biome', 'check', '.']);
+  try {
+    await runTiers();
+  } finally {
+    printTimes();
+  }
+});
+
+async function runTiers(): Promise<void> {
+  timed('static checks', () => {
+    console.log('▶ type check and lint');
+    run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+    run('npx', ['biome', 'check', '.']);
+  });
 
   const given = process.env.TEST_DATABASE_URL;
   const adminUrl = given ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -95,41 +162,39 @@ await runCli(async () => {
   await ensurePostgis(adminUrl);
   ensureChromium();
 
+  // The integration tiers make a template and a copy per file next to this database (and drop them).
   let testUrl = adminUrl;
   let drop = async () => {};
   if (!given) {
     const name = `city_test_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    testUrl = url.href;
-    drop = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    testUrl = await createDatabase(adminUrl, name);
+    drop = () => dropDatabases(adminUrl, [name]);
     console.log(`▶ throwaway database ${name}`);
   }
   try {
-    console.log('▶ building the web app');
-    execFileSync(
-      'npx',
-      [
-        'tsx',
-        '-e',
-        "import('./scripts/web-build.ts').then(m => m.ensureWebBuild(process.cwd(), console.log))",
-      ],
-      {
-        stdio: 'inherit',
-      },
-    );
-    console.log('▶ unit and integration tests');
-    run('npx', ['vitest', 'run'], { ...process.env, TEST_DATABASE_URL: testUrl });
+    timed('web build', () => {
+      console.log('▶ building the web app');
+      execFileSync(
+        'npx',
+        [
+          'tsx',
+          '-e',
+          "import('./scripts/web-build.ts').then(m => m.ensureWebBuild(process.cwd(), console.log))",
+        ],
+        { stdio: 'inherit' },
+      );
+    });
+    const env = { ...process.env, TEST_DATABASE_URL: testUrl };
+    console.log('▶ unit tests');
+    const unit = vitest('unit', ['unit'], env);
+    console.log('▶ integration tests (db, then e2e)');
+    const integration = vitest('integration', ['db', 'e2e'], env);
+    if (!unit || !integration)
+      throw new StartupError(
+        `the ${unit ? 'integration' : integration ? 'unit' : 'unit and integration'} tests failed`,
+        'see the output above',
+      );
   } finally {
     await drop();
   }
-});
+}

@@ -58,7 +58,57 @@ export interface StartApiOptions {
 
 const running = new Set<ChildProcess>();
 
-/** `npm start` (tsx scripts/start.ts) with these settings, resolved once it prints its URL. */
+/**
+ * The last line of the banner `npm start` prints once it serves (after its URL, the database, MQTT and the
+ * sign-in help): when it is out, so is everything a test reads from the banner.
+ */
+export const STARTED_LINE = '  accounts and API tokens:';
+
+/** What a child prints on stdout and stderr, gathered from now on. */
+export function collectOutput(child: ChildProcess): () => string {
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return () => output;
+}
+
+/**
+ * Resolves once the child has printed `text` (its readiness line); rejects, with what it printed, when it
+ * exits first or `timeoutMs` pass.
+ */
+export function untilPrinted(
+  child: ChildProcess,
+  printed: () => string,
+  text: string,
+  timeoutMs: number,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
+      child.off('exit', exited);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (printed().includes(text)) done();
+    };
+    const exited = () => done(new Error(`exited before printing "${text}": ${printed()}`));
+    const timer = setTimeout(
+      () => done(new Error(`did not print "${text}" within ${timeoutMs} ms: ${printed()}`)),
+      timeoutMs,
+    );
+    // Listeners added after collectOutput's, so `printed()` already holds the chunk being checked.
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.once('exit', exited);
+    if (child.exitCode !== null || child.signalCode !== null) exited();
+    else check();
+  });
+}
+
+/** `npm start` (tsx scripts/start.ts) with these settings, resolved once it has printed its banner. */
 export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
@@ -69,18 +119,12 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   const child = spawn(TSX, [path.join(ROOT_DIR, 'scripts/start.ts')], { env, detached: true });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
-  while (!output.includes('is running at')) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`API ${options.name} exited: ${output}`);
-    if (Date.now() > deadline) {
-      killGroup(child);
-      throw new Error(`API ${options.name} did not come up: ${output}`);
-    }
-    await sleep(100);
+  const printed = collectOutput(child);
+  try {
+    await untilPrinted(child, printed, STARTED_LINE, options.timeoutMs ?? 120_000);
+  } catch (error) {
+    killGroup(child);
+    throw new Error(`API ${options.name}: ${(error as Error).message}`);
   }
   return {
     name: options.name,
@@ -88,7 +132,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
     port,
     child,
     serverPid: childrenOf(child.pid!)[0] ?? null,
-    output: () => output,
+    output: printed,
   };
 }
 
@@ -101,8 +145,12 @@ export function killGroup(child: ChildProcess): void {
 
 /** Kills the API's process group with SIGKILL and resolves once neither tsx nor its node runs any more. */
 export async function killApi(api: ApiProcess): Promise<void> {
+  const exited =
+    api.child.exitCode !== null || api.child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((r) => api.child.once('exit', r));
   killGroup(api.child);
-  while (api.child.exitCode === null && api.child.signalCode === null) await sleep(20);
+  await exited;
   while (api.serverPid !== null && isAlive(api.serverPid)) await sleep(20);
 }
 

@@ -4,37 +4,17 @@
 // the shared URL restores the view. Nothing leaves localhost, and the page never loads Cesium.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/access/accounts.service.ts';
-import { createPool } from '../../api/src/store/db.ts';
-import { TEST_ACTOR } from '../../scripts/test/graphql-client.ts';
-import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { type PageWatch, signIn, watchPage } from './fixtures.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import { frames, type PageWatch, signIn, watchPage } from './fixtures.ts';
+import { appForFile } from './server.ts';
 
-const pool = createPool(testDatabaseUrl(), { max: 4 });
-let server: TestServer;
 const run = Date.now().toString(36);
 const PASSWORD = 'Analyst-pass-1';
 const analyst = `e2e${run}.analyst`;
-
-beforeAll(async () => {
-  await createUser(pool, TEST_ACTOR, {
-    username: analyst,
-    displayName: '分析员测试',
-    role: 'analyst',
-    areaCode: null,
-    unitCode: null,
-    password: PASSWORD,
-  });
-  server = await startTestServer(pool);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await pool.end();
-});
+const { pool, server } = appForFile([
+  { username: analyst, displayName: '分析员测试', role: 'analyst', password: PASSWORD },
+]);
 
 /** What SQL says about an area: the same figures the cards show (assets, buildings, self-built). */
 async function sqlFigures(where: string, params: unknown[]) {
@@ -103,7 +83,7 @@ describe('the analyst workbench', () => {
     await openWorkbench(page, '&view=114.055,22.54,14');
     await page.click('[data-testid=area-draw]');
     await page.waitForSelector('.am-map[data-drawing=true]'); // clicks before that would pick, not draw
-    await page.waitForTimeout(300); // deck.gl takes the drawing click handler on its next render
+    await frames(page); // deck.gl takes the drawing click handler and controller on its next render
     const canvas = (await page.locator('canvas').first().boundingBox())!;
     const corners: [number, number][] = [
       [114.047, 22.533],
@@ -120,7 +100,8 @@ describe('the analyst workbench', () => {
         [lon, lat],
       );
       // As a person draws: a click the map did not take (software WebGL under load can miss one) is clicked
-      // again; a click on the last vertex adds none, so a late first one cannot double it.
+      // again; a click on the last vertex adds none, so a late first one cannot double it. While drawing the
+      // map has no double-click gesture, so the next click may follow as soon as this one is taken.
       for (let attempt = 0; attempt < 3; attempt++) {
         await page.mouse.click(canvas.x + x, canvas.y + y);
         const taken = await page
@@ -129,8 +110,6 @@ describe('the analyst workbench', () => {
           .catch(() => false);
         if (taken) break;
       }
-      // deck.gl takes two quick clicks on the map for a double-click.
-      await page.waitForTimeout(600);
     }
     await page.click('[data-testid=area-draw-finish]');
     await page.waitForSelector('.analyst-root[data-area^="poly:"]');
@@ -234,8 +213,12 @@ describe('the analyst workbench', () => {
   it('restores the whole view from a shared link', async () => {
     await page.click('[data-preset="90d"]');
     await page.click('[data-layer=lamps]');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('range') === '90d');
-    await page.waitForTimeout(500);
+    // The link holds the range and the lamps as they are now shown.
+    const lampsOn = await page.isChecked('[data-layer=lamps]');
+    await page.waitForFunction((on) => {
+      const q = new URL(location.href).searchParams;
+      return q.get('range') === '90d' && (q.get('layers') ?? '').split(',').includes('lamps') === on;
+    }, lampsOn);
     const shared = page.url();
     const before = {
       area: await page.getAttribute('.analyst-root', 'data-area'),

@@ -3,25 +3,13 @@
 // from 已上报 to 已受理 once a duty officer accepts it. Errors read in the citizen's words: too many reports,
 // an unknown plate, a malformed tracking number. Nothing of Cesium is downloaded.
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool } from '../../api/src/store/db.ts';
+import { describe, expect, it } from 'vitest';
 import { graphqlClient } from '../../scripts/test/graphql-client.ts';
-import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
 import { launchChromium } from './browser.ts';
 import { pngFile, watchPage } from './fixtures.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import { appForFile } from './server.ts';
 
-const pool = createPool(testDatabaseUrl(), { max: 4 });
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer(pool);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await pool.end();
-});
+const { pool, server } = appForFile();
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 

@@ -5,40 +5,21 @@
 // steps live, the timeline says 返工, the photos load, the KPIs move, and the console never downloads Cesium.
 // Then a hotline case from the form, keyboard and link navigation, and a stale step refused with CONFLICT.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../api/src/access/accounts.service.ts';
-import { createPool } from '../../api/src/store/db.ts';
 import { createTestToken, graphqlClient, TEST_ACTOR } from '../../scripts/test/graphql-client.ts';
-import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
 import { formatDate } from '../src/format/time.ts';
 import { launchChromium } from './browser.ts';
 import { type PageWatch, pngFile, signIn, watchPage } from './fixtures.ts';
-import { startTestServer, type TestServer } from './server.ts';
-
-const pool = createPool(testDatabaseUrl(), { max: 4 });
-let server: TestServer;
+import { appForFile } from './server.ts';
 
 const run = Date.now().toString(36);
 const PASSWORD = 'Console-pass-1';
 const officer = `e2e${run}.duty`;
 const handler = `e2e${run}.unit`;
-
-beforeAll(async () => {
-  await createUser(pool, TEST_ACTOR, {
-    username: officer,
-    displayName: '值班员测试',
-    role: 'duty_officer',
-    areaCode: null,
-    unitCode: null,
-    password: PASSWORD,
-  });
-  server = await startTestServer(pool);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await pool.end();
-});
+const { pool, server } = appForFile([
+  { username: officer, displayName: '值班员测试', role: 'duty_officer', password: PASSWORD },
+]);
 
 /** A crane monitor without an open alert, on a spot a housing bureau serves (so 派遣 has a suggestion). */
 async function quietCrane(): Promise<string> {

@@ -38,3 +38,18 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   });
   return watch;
 }
+
+/**
+ * Resolves after the page has run `n` animation frames: what a map (deck.gl, Cesium) changed in the last
+ * React commit has been drawn once this returns, as both draw in their animation-frame callback.
+ */
+export function frames(page: Page, n = 2): Promise<void> {
+  return page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(count);
+      }),
+    n,
+  );
+}

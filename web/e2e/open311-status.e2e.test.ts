@@ -1,24 +1,12 @@
 // The citizen status page (/t/<number>) of a request filed through Open311 with a media_url, in Debian's
 // Chromium: the link is shown (zh-CN first, English with ?lang=en), opening in a new tab; a request without
 // one shows none. The production web build on the real app and the test database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool } from '../../api/src/store/db.ts';
-import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
+import { describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { watchPage } from './fixtures.ts';
-import { startTestServer, type TestServer } from './server.ts';
+import { appForFile } from './server.ts';
 
-const pool = createPool(testDatabaseUrl(), { max: 4 });
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer(pool);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await pool.end();
-});
+const { pool, server } = appForFile();
 
 async function fileRequest(fields: Record<string, string>): Promise<string> {
   const { rows } = await pool.query<{ lon: number; lat: number }>(

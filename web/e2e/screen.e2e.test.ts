@@ -16,7 +16,7 @@ import { createTestToken, TEST_ACTOR } from '../../scripts/test/graphql-client.t
 import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
 import { ensureWebBuild } from '../../scripts/web-build.ts';
 import { launchChromium } from './browser.ts';
-import { type PageWatch, signIn, watchPage } from './fixtures.ts';
+import { frames, type PageWatch, signIn, watchPage } from './fixtures.ts';
 
 const pool = createPool(testDatabaseUrl(), { max: 6 });
 const run = Date.now().toString(36);
@@ -121,9 +121,9 @@ describe('the big screen', () => {
   it('draws the city at 1920×1080 offline, with its buildings, KPIs and the synthetic-data notice', async () => {
     const { page, watch } = await openScreen(users.leader);
     await page.waitForSelector('[data-buildings-loaded="true"]', { state: 'attached', timeout: 90_000 });
-    await page.waitForTimeout(1000);
-    const shot = await page.screenshot();
-    expect(pixelsLike(shot, '#38e1ff')).toBeGreaterThan(3000); // district outlines and panel accents
+    await expect // district outlines and panel accents, once drawn
+      .poll(async () => pixelsLike(await page.screenshot(), '#38e1ff'), { timeout: 20_000 })
+      .toBeGreaterThan(3000);
     await expect(page.locator('[data-testid=synthetic-badge]').textContent()).resolves.toContain('合成数据');
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM buildings');
     await expect.poll(() => kpi(page, 'buildings'), { timeout: 20_000 }).toBe(rows[0]!.n);
@@ -151,10 +151,18 @@ describe('the big screen', () => {
       { width: 1280, height: 720 },
     );
     await page.waitForSelector('[data-buildings-loaded="true"]', { state: 'attached', timeout: 90_000 });
-    await page.waitForTimeout(1500);
-    await page.mouse.click(640, 360);
+    // A click before the building's tile is drawn picks nothing: clicked again until it picks.
     await expect
-      .poll(() => page.locator('[data-testid=drilldown-code]').textContent(), { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.mouse.click(640, 360);
+          return page
+            .waitForSelector('[data-testid=drilldown-code]', { timeout: 1_000 })
+            .then((e) => e.textContent())
+            .catch(() => null);
+        },
+        { timeout: 15_000 },
+      )
       .toBe(b.code);
     await expect
       .poll(() => page.locator('[data-testid=drilldown-devices] li').count(), { timeout: 15_000 })
@@ -164,8 +172,10 @@ describe('the big screen', () => {
   });
 
   it('shows an alert raised through the API on the map and in the ticker within 5 s; its layer toggle hides it', async () => {
-    const { rows } = await pool.query<{ code: string; lon: number; lat: number }>(
-      `SELECT d.code, ST_X(d.location) AS lon, ST_Y(d.location) AS lat FROM devices d
+    const { rows } = await pool.query<{ code: string; lon: number; lat: number; site: string }>(
+      `SELECT d.code, ST_X(d.location) AS lon, ST_Y(d.location) AS lat,
+              (SELECT a.code FROM assets a WHERE a.id = d.asset_id) AS site
+       FROM devices d
        WHERE d.type = 'crane_monitor'
          AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.device_id = d.id AND a.cleared_at IS NULL)
        ORDER BY d.id LIMIT 1`,
@@ -175,10 +185,24 @@ describe('the big screen', () => {
       width: 1280,
       height: 720,
     });
+    // Live (the alert will come as an event), the buildings in, and all of that drawn: the picture before.
+    await page.waitForSelector('.screen-root[data-live=live][data-buildings-loaded=true]', {
+      state: 'attached',
+    });
     await page.waitForSelector('[data-testid=alert-ticker]');
-    await page.waitForTimeout(2000);
+    await frames(page);
     const red = '#ff3040';
     const before = pixelsLike(await page.screenshot(), red, 45, 120);
+    // The construction sites are fetched again after the alert, the crane's site with a red outline.
+    const sitesWithAlert = page.waitForResponse(async (r) => {
+      if (!r.url().endsWith('/api/layers/construction_site')) return false;
+      const sites = (await r.json()) as {
+        features: { properties: { code: string; alertSeverity?: string } }[];
+      };
+      return sites.features.some(
+        (f) => f.properties.code === crane.site && f.properties.alertSeverity === 'RED',
+      );
+    });
 
     const raised = Date.now();
     const response = await fetch(`${baseUrl()}/ingest`, {
@@ -210,8 +234,9 @@ describe('the big screen', () => {
       await expect
         .poll(async () => pixelsLike(await page.screenshot(), red, 45, 120), { timeout: 5_000 })
         .toBeGreaterThan(before + 20);
-      // The site's outline turns red too once its layer refreshes; wait for the picture to settle.
-      await page.waitForTimeout(2500);
+      // The site's outline turns red too once its layer is fetched again and drawn.
+      await sitesWithAlert;
+      await frames(page);
       const shownRed = pixelsLike(await page.screenshot(), red, 45, 120);
 
       // The alerts layer off: the marker goes; the sites layer off too: no red is left.
@@ -251,7 +276,7 @@ describe('the big screen', () => {
   it('shows a banner with the data’s age while the API is down, then recovers and catches up', async () => {
     const { page } = await openScreen(users.leader, '', { width: 1280, height: 720 });
     await page.waitForSelector('[data-testid=alert-ticker]');
-    await page.waitForTimeout(1500);
+    await page.waitForSelector('.screen-root[data-live=live]', { state: 'attached' });
     await stopServer();
     await page.waitForSelector('[data-testid=connection-banner]', { timeout: 20_000 });
     await expect(page.locator('[data-testid=connection-banner]').textContent()).resolves.toMatch(

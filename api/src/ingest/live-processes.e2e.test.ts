@@ -103,16 +103,16 @@ describe('two API processes', () => {
       }),
     });
     const reader = res.body!.getReader();
-    let text = '';
+    const decoder = new TextDecoder();
+    // The stream's first frame (yoga's opening ping) comes once the subscription listens on the bus.
+    let text = decoder.decode((await reader.read()).value);
     const reading = (async () => {
-      const decoder = new TextDecoder();
       while (!text.includes(crane.code)) {
         const { value, done } = await reader.read();
         if (done) return;
         text += decoder.decode(value);
       }
     })();
-    await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();
     const sent = await ingest(b, [
       {

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../scripts/test/api-process.ts';
 import { TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
+import { testClientOptions } from '../../../scripts/test/mqtt-clients.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { issueMqttCredential, revokeMqttCredential } from '../access/mqtt-credentials.service.ts';
 import { loadIngestConfig, ROOT_DIR } from '../config.ts';
@@ -53,23 +55,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return result;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 const url = () => `mqtt://127.0.0.1:${port}`;
-const options = (username?: string, password?: string): IClientOptions => ({
-  clientId: `t-${run}-${Math.random().toString(36).slice(2, 8)}`,
-  reconnectPeriod: 0,
-  connectTimeout: 5000,
-  ...(username !== undefined && { username }),
-  ...(password !== undefined && { password }),
-});
+const options = (username?: string, password?: string) => testClientOptions(run, username, password);
 
 async function connect(username: string, password: string): Promise<MqttClient> {
   const client = await mqtt.connectAsync(url(), options(username, password));

@@ -4,6 +4,7 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlClient, TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
+import { testClientOptions } from '../../../scripts/test/mqtt-clients.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { issueMqttCredential } from '../access/mqtt-credentials.service.ts';
 import { loadIngestConfig } from '../config.ts';
@@ -53,13 +54,7 @@ const refusals = async (actor: string) => {
   ).rows;
 };
 
-const options = (username?: string, password?: string): IClientOptions => ({
-  clientId: `t-${run}-${Math.random().toString(36).slice(2, 8)}`,
-  reconnectPeriod: 0,
-  connectTimeout: 5000,
-  ...(username !== undefined && { username }),
-  ...(password !== undefined && { password }),
-});
+const options = (username?: string, password?: string) => testClientOptions(run, username, password);
 
 /** The CONNACK code of a refused connection. */
 async function refusedWith(opts: IClientOptions): Promise<number> {

@@ -134,6 +134,7 @@ export function Screen({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () =>
       data-buildings-loaded={ready.buildings ? 'true' : 'false'}
       data-focus={focus ?? ''}
       data-alerts={alerts.length}
+      data-live={connection.status}
     >
       <ScreenLayout
         header={

@@ -1,46 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../../../api/src/alerts/default-rules.ts';
 import { rulesThresholdLines, thresholdLines } from './thresholds.ts';
 
-// As in the default rule pack (api/src/alerts/default-rules.ts).
-const PIT = {
-  kind: 'reading',
-  consecutive: 2,
-  condition: {
-    type: 'any',
-    of: [
-      {
-        type: 'threshold',
-        signal: { metric: 'wall_top_displacement', kind: 'change', baseline: 0 },
-        direction: 'above',
-        levels: [
-          { severity: 'yellow', value: 21 },
-          { severity: 'orange', value: 25.5 },
-          { severity: 'red', value: 30 },
-        ],
-      },
-      {
-        type: 'threshold',
-        signal: { metric: 'wall_top_displacement', kind: 'rate', per_s: 86400, over_s: 86400 },
-        direction: 'above',
-        levels: [{ severity: 'red', value: 3 }],
-      },
-    ],
-  },
-};
+/** A rule of the default pack, as the API installs it (a copy, for the tests to change). */
+function defaultRule(code: string) {
+  const rule = DEFAULT_RULES.find((r) => r.code === code);
+  if (!rule) throw new Error(`the default rule pack has no ${code}`);
+  return structuredClone(rule.definition) as { condition: { of: { signal: object }[] } };
+}
 
-const CRANE = {
-  kind: 'reading',
-  condition: {
-    type: 'threshold',
-    signal: { metric: 'load_moment_ratio', kind: 'value' },
-    direction: 'above',
-    levels: [
-      { severity: 'orange', value: 90 },
-      { severity: 'red', value: 100 },
-    ],
-    clear: 85,
-  },
-};
+const PIT = defaultRule('pit.wall-top-displacement');
+const CRANE = defaultRule('crane.load-moment');
 
 describe('threshold lines from rule definitions', () => {
   it('draws value thresholds per level in severity colours', () => {
