@@ -3,6 +3,7 @@
 // attachments, the citizen page's endpoints and Open311.
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphqlClient } from '../../../scripts/test/graphql-client.ts';
+import { pointsInFutian } from '../../../scripts/test/places.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import type { Actor } from '../access/principal.ts';
 import { loadCaseConfig, loadIngestConfig } from '../config.ts';
@@ -30,18 +31,7 @@ const handlerOf = (unitCode: string): CaseActor => ({
   scope: null,
 });
 
-/** A point inside a street of Futian, a different one per call so duplicate checks do not interfere. */
-let spot = 0;
-async function point(): Promise<{ lon: number; lat: number }> {
-  spot += 1;
-  return one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (
-       SELECT (ST_Dump(ST_GeneratePoints(boundary, 40, 11))).geom AS p FROM areas WHERE code = (
-         SELECT code FROM areas WHERE level = 'street' AND parent_code = '440304' ORDER BY code LIMIT 1)
-     ) x OFFSET $1 LIMIT 1`,
-    [spot],
-  );
-}
+const point = pointsInFutian(pool, { street: 0, count: 40, seed: 11 });
 
 const hotline = async (category: string, at: Date, extra: Partial<Parameters<typeof createCase>[2]> = {}) =>
   createCase(

@@ -13,6 +13,7 @@ import {
   SERVICE_DEFINITION,
   SERVICES,
 } from '../../../scripts/test/open311-spec-examples.ts';
+import { pointsInFutian } from '../../../scripts/test/places.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import type { Actor } from '../access/principal.ts';
 import { loadCaseConfig, loadConfig, loadIngestConfig } from '../config.ts';
@@ -74,18 +75,7 @@ const post = (format: 'xml' | 'json', fields: Record<string, string>) =>
     body: new URLSearchParams(fields),
   });
 
-/** A point inside a street of Futian, a different one per call (duplicate checks look within 50 m). */
-let spot = 0;
-async function point(): Promise<{ lon: number; lat: number }> {
-  spot += 1;
-  return one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (
-       SELECT (ST_Dump(ST_GeneratePoints(boundary, 60, 23))).geom AS p FROM areas WHERE code = (
-         SELECT code FROM areas WHERE level = 'street' AND parent_code = '440304' ORDER BY code LIMIT 1 OFFSET 1)
-     ) x OFFSET $1 LIMIT 1`,
-    [spot],
-  );
-}
+const point = pointsInFutian(pool, { street: 1, count: 60, seed: 23 });
 
 async function filed(fields: Record<string, string>): Promise<string> {
   const res = await post('json', fields);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ACTOR } from '../../../scripts/test/graphql-client.ts';
+import { pointsInFutian } from '../../../scripts/test/places.ts';
 import { testDatabaseUrl } from '../../../scripts/test/test-database.ts';
 import { runScheduledRules } from '../alerts/alert-scheduler.ts';
 import { acknowledgeAlert, changeRule, createRule, escalateAlert } from '../alerts/alerts.service.ts';
@@ -119,18 +120,7 @@ async function firedAlert(): Promise<{ id: number; ruleId: number }> {
   return { id: Number(alert.id), ruleId: Number(alert.rule_id) };
 }
 
-/** A point in a street of Futian, a different one per call (so reports are not each other's duplicates). */
-let spot = 0;
-async function point(): Promise<{ lon: number; lat: number }> {
-  spot += 1;
-  return one(
-    `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (
-       SELECT (ST_Dump(ST_GeneratePoints(boundary, 40, 23))).geom AS p FROM areas WHERE code = (
-         SELECT code FROM areas WHERE level = 'street' AND parent_code = '440304' ORDER BY code DESC LIMIT 1)
-     ) x OFFSET $1 LIMIT 1`,
-    [spot],
-  );
-}
+const point = pointsInFutian(pool, { street: 0, count: 40, seed: 23 });
 
 const hotline = (location: { lon: number; lat: number }, category = 'SJ0699'): CreateCaseInput => ({
   source: 'hotline',
