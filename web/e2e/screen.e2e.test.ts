@@ -10,7 +10,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../api/src/access/accounts.service.ts';
 import { loadCaseConfig, loadConfig } from '../../api/src/config.ts';
-import { createApp } from '../../api/src/http/app.ts';
+import { createServerApp } from '../../api/src/main.ts';
 import { createPool } from '../../api/src/store/db.ts';
 import { createTestToken, TEST_ACTOR } from '../../scripts/test/graphql-client.ts';
 import { testDatabaseUrl } from '../../scripts/test/test-database.ts';
@@ -25,7 +25,7 @@ const users = { leader: `e2e${run}.leader`, futian: `e2e${run}.futian` };
 
 // A server that can be stopped and started again on the same port (the connection-loss test).
 const config = loadConfig({});
-let app: ReturnType<typeof createApp>;
+let app: ReturnType<typeof createServerApp>;
 let server: ReturnType<typeof serve> | null = null;
 let port = 0;
 const baseUrl = () => `http://127.0.0.1:${port}`;
@@ -63,7 +63,7 @@ beforeAll(async () => {
     });
   }
   await ensureWebBuild(config.rootDir, () => undefined);
-  app = createApp({
+  app = createServerApp({
     pool,
     mode: 'external',
     webDistDir: config.webDistDir,
@@ -289,7 +289,7 @@ describe('the big screen', () => {
          AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.device_id = d.id AND a.cleared_at IS NULL)
        ORDER BY d.id DESC LIMIT 1`,
     );
-    const offline = createApp({
+    const offline = createServerApp({
       pool,
       mode: 'external',
       webDistDir: config.webDistDir,
